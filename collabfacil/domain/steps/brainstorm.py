@@ -1,0 +1,41 @@
+"""Brainstorm: ideas as notes on one board, in columns or labelled sections."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.steps.base import StepType
+from collabfacil.domain.text import clean_text
+
+
+def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
+    """``sections``: column labels; ``must_agree``: the sections the room must agree on."""
+    out = dict(config)
+    sections = config.get("sections", [])
+    if not isinstance(sections, list):
+        raise ValidationError("sections", "sections must be a list of labels.")
+    labels = [
+        clean_text(s, field="sections", label="A section label", max_length=120,
+                   multiline=False)
+        for s in sections
+    ]
+    if len(set(labels)) != len(labels):
+        raise ValidationError("sections", "Two sections have the same label.")
+    must_agree = config.get("must_agree", [])
+    if not isinstance(must_agree, list) or any(m not in labels for m in must_agree):
+        raise ValidationError("must_agree",
+                              "must_agree must list labels that are also in sections.")
+    out["sections"] = labels
+    out["must_agree"] = list(must_agree)
+    return out
+
+
+STEP_TYPE = StepType(
+    name="brainstorm",
+    label="Brainstorm",
+    description="Ideas as sticky notes, in columns or labelled sections.",
+    captures="notes",
+    check_config=check_config,
+)

@@ -1,0 +1,73 @@
+"""Cleaning and checking the text people type: notes, titles, names."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from collabfacil.domain.errors import ValidationError
+
+# Line breaks and tabs are allowed in long text; every other control character
+# (and the Unicode "other, control/format" categories that can hide text or
+# reorder it) is refused rather than silently dropped.
+_ALLOWED_CONTROLS = {"\n", "\t"}
+_REFUSED_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}
+
+
+def clean_text(
+    value: object,
+    *,
+    field: str,
+    label: str,
+    max_length: int,
+    required: bool = True,
+    multiline: bool = True,
+) -> str:
+    """Return ``value`` stripped and NFC-normalised, or raise ``ValidationError``.
+
+    Empty or whitespace-only text is refused when ``required``; text longer than
+    ``max_length`` characters, or with control characters, is always refused.
+    """
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{label} must be text.")
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.strip()
+    if not text:
+        if required:
+            raise ValidationError(field, f"{label} is empty: type something first.")
+        return ""
+    if len(text) > max_length:
+        raise ValidationError(
+            field,
+            f"{label} is {len(text):,} characters long; the limit is {max_length:,}.",
+        )
+    for ch in text:
+        if ch in _ALLOWED_CONTROLS:
+            if ch == "\n" and not multiline:
+                raise ValidationError(field, f"{label} must be a single line.")
+            continue
+        if unicodedata.category(ch) in _REFUSED_CATEGORIES:
+            raise ValidationError(
+                field,
+                f"{label} contains a control character (U+{ord(ch):04X}) "
+                "that cannot be shown or printed.",
+            )
+    return text
+
+
+def parse_date(value: object, *, field: str, label: str) -> date | None:
+    """Parse an ISO date (YYYY-MM-DD); ``None`` or empty gives ``None``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{label} must be a date like 2026-03-31.")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(
+            field, f"{label} '{value.strip()[:40]}' is not a real date (use YYYY-MM-DD)."
+        ) from None

@@ -1,0 +1,11 @@
+"""Errors about the database file itself."""
+
+from collabfacil.domain.errors import CollabFacilError
+
+
+class StorageError(CollabFacilError):
+    """The database cannot be opened or written; the message says why, in one line."""
+
+
+class DatabaseTooNewError(StorageError):
+    """The file was written by a newer CollabFacil; it is left untouched."""

@@ -1,0 +1,353 @@
+"""WorkshopRepository: every read and write of workshop data (the only SQL).
+
+Each method commits before it returns (writes of more than one row in one
+``db.atomic()``), so whatever the caller shows as saved is on disk.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from collabfacil.domain.errors import NotFoundError
+from collabfacil.domain.model import (
+    Action,
+    Contribution,
+    Organisation,
+    Participant,
+    Step,
+    Workshop,
+    WorkshopData,
+    now_iso,
+)
+
+
+@dataclass(frozen=True)
+class WorkshopSummary:
+    """One line of the workshop list."""
+
+    id: int
+    title: str
+    date: date | None
+    venue: str
+    contributions: int
+    actions: int
+    updated_at: str
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class WorkshopRepository:
+    """Reads and writes workshops in one sqlite-utils ``Database``."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ------------------------------------------------------------ workshops
+
+    def create_workshop(
+        self,
+        workshop: Workshop,
+        *,
+        organisations: Iterable[Organisation] = (),
+        participants: Iterable[Participant] = (),
+        steps: Iterable[Step] = (),
+    ) -> int:
+        """Store a new workshop with its partners, people and agenda; return its id."""
+        data = WorkshopData(workshop, list(organisations), list(participants),
+                            list(steps), [], [])
+        return self.insert_workshop_data(data)
+
+    def insert_workshop_data(self, data: WorkshopData) -> int:
+        """Store a whole workshop (as from an import) in one transaction; new ids.
+
+        Either everything is written or nothing is.
+        """
+        with self.db.atomic():
+            w = data.workshop
+            stamp = now_iso()
+            workshop_id = self.db["workshops"].insert({
+                "title": w.title, "date": _iso(w.date), "venue": w.venue,
+                "facilitator": w.facilitator, "starts_at": w.starts_at,
+                "ends_at": w.ends_at, "template_key": w.template_key,
+                "current_step": w.current_step, "created_at": w.created_at,
+                "updated_at": stamp,
+            }).last_pk
+            org_ids: dict[int | None, int | None] = {None: None}
+            for i, org in enumerate(data.organisations):
+                new = self.db["organisations"].insert({
+                    "workshop_id": workshop_id, "name": org.name,
+                    "short_name": org.short_name, "position": i}).last_pk
+                org_ids[org.id if org.id is not None else -1 - i] = new
+            for i, p in enumerate(data.participants):
+                self.db["participants"].insert({
+                    "workshop_id": workshop_id, "name": p.name,
+                    "organisation_id": org_ids.get(p.organisation_id),
+                    "role": p.role, "position": i})
+            step_ids: dict[int | None, int | None] = {None: None}
+            for i, s in enumerate(data.steps):
+                new = self.db["steps"].insert({
+                    "workshop_id": workshop_id, "position": i, "type": s.type,
+                    "title": s.title, "prompt": s.prompt, "minutes": s.minutes,
+                    "exercise_key": s.exercise_key, "script": s.script,
+                    "config": json.dumps(dict(s.config), ensure_ascii=False),
+                }).last_pk
+                step_ids[s.id if s.id is not None else -1 - i] = new
+            for c in data.contributions:
+                self._insert_contribution(replace(
+                    c, id=None, workshop_id=workshop_id, step_id=step_ids[c.step_id],
+                    organisation_id=org_ids.get(c.organisation_id)))
+            for a in data.actions:
+                self._insert_action(replace(
+                    a, id=None, workshop_id=workshop_id,
+                    step_id=step_ids.get(a.step_id),
+                    organisation_id=org_ids.get(a.organisation_id)))
+        return int(workshop_id)
+
+    def workshop(self, workshop_id: int) -> Workshop:
+        """The workshop with that id; NotFoundError if there is none."""
+        try:
+            row = self.db["workshops"].get(workshop_id)
+        except Exception:  # sqlite_utils.db.NotFoundError, or a bad id type
+            raise NotFoundError(f"There is no workshop with id {workshop_id}.") from None
+        return Workshop(
+            id=row["id"], title=row["title"], date=row["date"], venue=row["venue"],
+            facilitator=row["facilitator"], starts_at=row["starts_at"],
+            ends_at=row["ends_at"], template_key=row["template_key"],
+            current_step=row["current_step"], created_at=row["created_at"])
+
+    def list_workshops(self) -> list[WorkshopSummary]:
+        """Every workshop, the most recently changed first."""
+        rows = self.db.query(
+            """
+            SELECT w.id, w.title, w.date, w.venue, w.updated_at,
+              (SELECT count(*) FROM contributions c WHERE c.workshop_id = w.id) AS n_c,
+              (SELECT count(*) FROM actions a WHERE a.workshop_id = w.id) AS n_a
+            FROM workshops w ORDER BY w.updated_at DESC, w.id DESC
+            """
+        )
+        return [
+            WorkshopSummary(id=r["id"], title=r["title"],
+                            date=date.fromisoformat(r["date"]) if r["date"] else None,
+                            venue=r["venue"], contributions=r["n_c"], actions=r["n_a"],
+                            updated_at=r["updated_at"])
+            for r in rows
+        ]
+
+    def update_workshop(self, workshop: Workshop) -> None:
+        """Write a workshop's own fields (title, date, venue, times)."""
+        self._require(workshop.id)
+        self.db["workshops"].update(workshop.id, {
+            "title": workshop.title, "date": _iso(workshop.date),
+            "venue": workshop.venue, "facilitator": workshop.facilitator,
+            "starts_at": workshop.starts_at, "ends_at": workshop.ends_at,
+            "current_step": workshop.current_step, "updated_at": now_iso()})
+
+    def set_current_step(self, workshop_id: int, index: int) -> None:
+        """Remember which step the workshop is on, to return there on reopening."""
+        self.db["workshops"].update(workshop_id, {"current_step": index})
+
+    def delete_workshop(self, workshop_id: int) -> None:
+        """Remove a workshop and everything captured in it."""
+        self._require(workshop_id)
+        with self.db.atomic():
+            self.db["workshops"].delete(workshop_id)
+
+    def load(self, workshop_id: int) -> WorkshopData:
+        """Everything about one workshop, for the windows and for export."""
+        return WorkshopData(
+            workshop=self.workshop(workshop_id),
+            organisations=self.organisations(workshop_id),
+            participants=self.participants(workshop_id),
+            steps=self.steps(workshop_id),
+            contributions=[
+                self._contribution(r) for r in self.db["contributions"].rows_where(
+                    "workshop_id = ?", [workshop_id], order_by="step_id, position, id")],
+            actions=self.actions(workshop_id),
+        )
+
+    def _require(self, workshop_id: int | None) -> None:
+        self.workshop(workshop_id)  # type: ignore[arg-type]
+
+    def _touch(self, workshop_id: int | None) -> None:
+        self.db.execute("UPDATE workshops SET updated_at = ? WHERE id = ?",
+                        [now_iso(), workshop_id])
+
+    # ------------------------------------------------- partners and people
+
+    def organisations(self, workshop_id: int) -> list[Organisation]:
+        """The partner organisations, in the order they were listed."""
+        return [
+            Organisation(id=r["id"], workshop_id=r["workshop_id"], name=r["name"],
+                         short_name=r["short_name"])
+            for r in self.db["organisations"].rows_where(
+                "workshop_id = ?", [workshop_id], order_by="position, id")
+        ]
+
+    def participants(self, workshop_id: int) -> list[Participant]:
+        """The participants recorded (often none)."""
+        return [
+            Participant(id=r["id"], workshop_id=r["workshop_id"], name=r["name"],
+                        organisation_id=r["organisation_id"], role=r["role"])
+            for r in self.db["participants"].rows_where(
+                "workshop_id = ?", [workshop_id], order_by="position, id")
+        ]
+
+    # ---------------------------------------------------------------- steps
+
+    def steps(self, workshop_id: int) -> list[Step]:
+        """The agenda, in order."""
+        return [
+            Step(id=r["id"], workshop_id=r["workshop_id"], position=r["position"],
+                 type=r["type"], title=r["title"], prompt=r["prompt"],
+                 minutes=r["minutes"], exercise_key=r["exercise_key"],
+                 script=r["script"], config=json.loads(r["config"]))
+            for r in self.db["steps"].rows_where(
+                "workshop_id = ?", [workshop_id], order_by="position, id")
+        ]
+
+    # -------------------------------------------------------- contributions
+
+    def add_contribution(self, contribution: Contribution) -> Contribution:
+        """Store a new note at the end of its step's board; returns it with its id."""
+        with self.db.atomic():
+            step = self._step_row(contribution.step_id)
+            position = self.db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM contributions "
+                "WHERE step_id = ?", [contribution.step_id]).fetchone()[0]
+            stored = replace(contribution, id=None, workshop_id=step["workshop_id"],
+                             position=position)
+            return self._insert_contribution(stored)
+
+    def restore_contribution(self, contribution: Contribution) -> None:
+        """Put back a note exactly as it was (same id and place): undo of a delete."""
+        with self.db.atomic():
+            self._insert_contribution(contribution)
+
+    def _insert_contribution(self, c: Contribution) -> Contribution:
+        row = {"workshop_id": c.workshop_id, "step_id": c.step_id, "text": c.text,
+               "organisation_id": c.organisation_id, "section": c.section,
+               "position": c.position, "created_at": c.created_at}
+        if c.id is not None:
+            row["id"] = c.id
+        new_id = self.db["contributions"].insert(row).last_pk
+        self._touch(c.workshop_id)
+        return replace(c, id=int(new_id))
+
+    def update_contribution(self, contribution: Contribution) -> None:
+        """Write a note's text, organisation and section."""
+        with self.db.atomic():
+            self._contribution_row(contribution.id)
+            self.db["contributions"].update(contribution.id, {
+                "text": contribution.text, "section": contribution.section,
+                "organisation_id": contribution.organisation_id})
+            self._touch(contribution.workshop_id)
+
+    def delete_contribution(self, contribution_id: int) -> None:
+        """Remove one note."""
+        with self.db.atomic():
+            row = self._contribution_row(contribution_id)
+            self.db["contributions"].delete(contribution_id)
+            self._touch(row["workshop_id"])
+
+    def contribution(self, contribution_id: int) -> Contribution:
+        """One note by id."""
+        return self._contribution(self._contribution_row(contribution_id))
+
+    def contributions(self, step_id: int) -> list[Contribution]:
+        """The notes of one step, in board order."""
+        return [
+            self._contribution(r) for r in self.db["contributions"].rows_where(
+                "step_id = ?", [step_id], order_by="position, id")
+        ]
+
+    def _contribution_row(self, contribution_id: int | None) -> dict[str, Any]:
+        rows = list(self.db["contributions"].rows_where("id = ?", [contribution_id]))
+        if not rows:
+            raise NotFoundError(f"There is no note with id {contribution_id}.")
+        return rows[0]
+
+    def _step_row(self, step_id: int | None) -> dict[str, Any]:
+        rows = list(self.db["steps"].rows_where("id = ?", [step_id]))
+        if not rows:
+            raise NotFoundError(f"There is no step with id {step_id}.")
+        return rows[0]
+
+    @staticmethod
+    def _contribution(r: dict[str, Any]) -> Contribution:
+        return Contribution(id=r["id"], workshop_id=r["workshop_id"],
+                            step_id=r["step_id"], text=r["text"],
+                            organisation_id=r["organisation_id"], section=r["section"],
+                            position=r["position"], created_at=r["created_at"])
+
+    # -------------------------------------------------------------- actions
+
+    def add_action(self, action: Action, *, workshop_id: int) -> Action:
+        """Store a new action at the end of the plan; returns it with its id."""
+        with self.db.atomic():
+            self._require(workshop_id)
+            position = self.db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM actions "
+                "WHERE workshop_id = ?", [workshop_id]).fetchone()[0]
+            return self._insert_action(replace(action, id=None, workshop_id=workshop_id,
+                                               position=position))
+
+    def restore_action(self, action: Action) -> None:
+        """Put back an action exactly as it was: undo of a delete."""
+        with self.db.atomic():
+            self._insert_action(action)
+
+    def _insert_action(self, a: Action) -> Action:
+        row = {"workshop_id": a.workshop_id, "step_id": a.step_id, "text": a.text,
+               "owner": a.owner, "organisation_id": a.organisation_id,
+               "due": _iso(a.due), "first_step": a.first_step, "measure": a.measure,
+               "theme": a.theme, "small_test": int(a.small_test),
+               "review_date": _iso(a.review_date), "position": a.position,
+               "created_at": a.created_at}
+        if a.id is not None:
+            row["id"] = a.id
+        new_id = self.db["actions"].insert(row).last_pk
+        self._touch(a.workshop_id)
+        return replace(a, id=int(new_id))
+
+    def update_action(self, action: Action) -> None:
+        """Write every field of an action."""
+        with self.db.atomic():
+            if not list(self.db["actions"].rows_where("id = ?", [action.id])):
+                raise NotFoundError(f"There is no action with id {action.id}.")
+            self.db["actions"].update(action.id, {
+                "text": action.text, "owner": action.owner,
+                "organisation_id": action.organisation_id, "due": _iso(action.due),
+                "first_step": action.first_step, "measure": action.measure,
+                "theme": action.theme, "small_test": int(action.small_test),
+                "review_date": _iso(action.review_date)})
+            self._touch(action.workshop_id)
+
+    def delete_action(self, action_id: int) -> None:
+        """Remove one action."""
+        with self.db.atomic():
+            rows = list(self.db["actions"].rows_where("id = ?", [action_id]))
+            if not rows:
+                raise NotFoundError(f"There is no action with id {action_id}.")
+            self.db["actions"].delete(action_id)
+            self._touch(rows[0]["workshop_id"])
+
+    def actions(self, workshop_id: int) -> list[Action]:
+        """The workshop's actions, in the order they were agreed."""
+        return [
+            Action(id=r["id"], workshop_id=r["workshop_id"], step_id=r["step_id"],
+                   text=r["text"], owner=r["owner"],
+                   organisation_id=r["organisation_id"], due=r["due"],
+                   first_step=r["first_step"], measure=r["measure"], theme=r["theme"],
+                   small_test=bool(r["small_test"]), review_date=r["review_date"],
+                   position=r["position"], created_at=r["created_at"])
+            for r in self.db["actions"].rows_where(
+                "workshop_id = ?", [workshop_id], order_by="position, id")
+        ]
