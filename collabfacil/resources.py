@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collabfacil.domain.exercises import Library
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -22,3 +26,10 @@ def resources_root() -> Path:
 def resource_path(*parts: str) -> Path:
     """The path of a file or folder under resources/, e.g. ``resource_path("fonts")``."""
     return resources_root().joinpath(*parts)
+
+
+def load_default_library() -> Library:
+    """The exercises and templates shipped with CollabFacil."""
+    from collabfacil.domain.exercises import load_library
+
+    return load_library([resources_root()])
