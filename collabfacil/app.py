@@ -1,0 +1,96 @@
+"""The composition root: open the database, build the controller and both windows."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from collabfacil import __version__
+from collabfacil.domain.errors import CollabFacilError
+from collabfacil.paths import APPLICATION, ORGANISATION
+from collabfacil.resources import load_default_library, resource_path
+from collabfacil.storage.db import open_database
+from collabfacil.storage.repository import WorkshopRepository
+from collabfacil.ui.console.window import ConsoleWindow
+from collabfacil.ui.controller import SessionController
+from collabfacil.ui.projector.window import ProjectorWindow
+
+
+class Session:
+    """The open workshop: its controller and its two windows, wired together."""
+
+    def __init__(self, repo: WorkshopRepository, workshop_id: int, *,
+                 screen: int | None = None) -> None:
+        self.controller = SessionController(repo, workshop_id)
+        self.console = ConsoleWindow(self.controller)
+        self.projector = ProjectorWindow(self.controller, requested_screen=screen)
+        self.projector.key_handler = self.console.handle_room_key
+        self.console.toggle_projector_full_screen = self.projector.toggle_full_screen
+        self.console.show_projector = self._show_projector
+        self.console.destroyed.connect(self.projector.close_for_good)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            # A projector unplugged or plugged in mid-workshop: place the window again.
+            app.screenAdded.connect(self._on_screens_changed)
+            app.screenRemoved.connect(self._on_screens_changed)
+
+    def show(self) -> None:
+        self.console.show()
+        self.projector.place()
+        self.console.raise_()
+        self.console.activateWindow()
+
+    def close(self) -> None:
+        self.projector.close_for_good()
+        self.console.close()
+
+    def _show_projector(self) -> None:
+        self.projector.place()
+
+    def _on_screens_changed(self, *_: object) -> None:
+        QTimer.singleShot(0, self.projector.place)
+
+
+def choose_workshop(repo: WorkshopRepository, requested: int | None) -> int:
+    """The workshop to open: the one asked for, else the most recent, else the demo."""
+    if requested is not None:
+        repo.workshop(requested)  # a clear NotFoundError if there is no such workshop
+        return requested
+    recent = repo.list_workshops()
+    if recent:
+        return recent[0].id
+    from collabfacil.domain.demo import build_demo
+
+    return repo.insert_workshop_data(build_demo(load_default_library()))
+
+
+def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
+            exit_after_startup: bool) -> int:
+    """Start the app on ``db_path``; returns the process exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    icon = resource_path("icons", "collabfacil.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    try:
+        db = open_database(db_path)
+        repo = WorkshopRepository(db)
+        session = Session(repo, choose_workshop(repo, workshop_id), screen=screen)
+    except CollabFacilError as exc:
+        if not exit_after_startup:
+            QMessageBox.critical(None, "CollabFacil cannot start", str(exc))
+        raise
+    session.show()
+    if exit_after_startup:
+        app.processEvents()
+        QTimer.singleShot(0, app.quit)
+    status = app.exec()
+    session.close()
+    db.close()
+    return int(status)

@@ -1,0 +1,158 @@
+"""Brainstorm on the console: capture notes into sections, tag organisations, edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from collabfacil.domain.model import Contribution
+from collabfacil.ui.console.capture_box import CaptureBox
+from collabfacil.ui.controller import SessionController
+from collabfacil.ui.models import ContributionRole, OrganisationRole, SectionRole
+
+
+class _NoteDelegate(QStyledItemDelegate):
+    """Shows organisation and section after the note; edits go to the controller."""
+
+    def __init__(self, controller: SessionController, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+
+    def initStyleOption(self, option: Any, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        tags = " · ".join(t for t in (index.data(SectionRole), index.data(OrganisationRole))
+                          if t)
+        if tags:
+            option.text = f"{option.text}    [{tags}]"
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+        note: Contribution = index.data(ContributionRole)
+        text = editor.text()  # type: ignore[attr-defined]
+        if note.id is not None and text != note.text:
+            self.controller.edit_note(note.id, text=text)
+
+
+class BrainstormEditor(QWidget):
+    """Section and organisation pickers, the capture box, and the notes so far."""
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        step = controller.current_step
+        self.section_box = QComboBox()
+        self.section_box.setAccessibleName("Section for the next note")
+        self.section_box.addItems(step.sections)
+        self.organisation_box = QComboBox()
+        self.organisation_box.setAccessibleName("Organisation for the next note")
+        self.organisation_box.addItem("No organisation", None)
+        for org in controller.data.organisations:
+            self.organisation_box.addItem(org.name, org.id)
+        pickers = QHBoxLayout()
+        if step.sections:
+            pickers.addWidget(QLabel("Section (Alt+1…9):"))
+            pickers.addWidget(self.section_box, 2)
+        pickers.addWidget(QLabel("Organisation:"))
+        pickers.addWidget(self.organisation_box, 1)
+        self.capture = CaptureBox("Type what the room said and press Enter")
+        self.capture.submitted.connect(self._on_capture_submitted)
+        self.notes = QListView()
+        self.notes.setAccessibleName("Notes captured on this step")
+        self.notes.setModel(controller.notes)
+        self.notes.setItemDelegate(_NoteDelegate(controller, self.notes))
+        self.notes.setWordWrap(True)
+        self.notes.setAlternatingRowColors(True)
+        self.notes.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.notes.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.notes.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.notes.customContextMenuRequested.connect(self._on_context_menu)
+        delete = QAction("Delete note", self.notes)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.notes.addAction(delete)
+        self.count_label = QLabel()
+        controller.notes.rowsInserted.connect(self._on_notes_changed)
+        controller.notes.rowsRemoved.connect(self._on_notes_changed)
+        controller.notes.modelReset.connect(self._on_notes_changed)
+        hint = QLabel("Double-click or F2 to edit a note · Delete removes it · "
+                      "right-click to move it or tag an organisation")
+        hint.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(pickers)
+        layout.addWidget(self.capture)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(hint)
+        for i in range(min(9, len(step.sections))):
+            pick = QAction(self)
+            pick.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            pick.triggered.connect(lambda _=False, i=i: self.section_box.setCurrentIndex(i))
+            self.addAction(pick)
+        self._on_notes_changed()
+
+    def focus_capture(self) -> None:
+        """Put the cursor in the capture box."""
+        self.capture.setFocus()
+
+    def _on_capture_submitted(self, text: str) -> None:
+        stored = self.controller.add_note(
+            text, organisation_id=self.organisation_box.currentData(),
+            section=self.section_box.currentText())
+        if stored is not None:
+            self.capture.accept_capture()
+            self.notes.scrollToBottom()
+
+    def _on_notes_changed(self, *_: object) -> None:
+        n = self.controller.notes.rowCount()
+        self.count_label.setText(f"{n} note{'s' if n != 1 else ''} on this step")
+
+    def selected_notes(self) -> list[Contribution]:
+        return [i.data(ContributionRole) for i in self.notes.selectedIndexes()]
+
+    def delete_selected(self) -> None:
+        """Delete the selected notes (one undo step for all of them)."""
+        notes = self.selected_notes()
+        self.controller.undo_stack.beginMacro(f"Delete {len(notes)} notes")
+        for note in notes:
+            if note.id is not None:
+                self.controller.delete_note(note.id)
+        self.controller.undo_stack.endMacro()
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        notes = self.selected_notes()
+        if not notes:
+            return
+        menu = QMenu(self)
+        menu.addAction("Edit text", lambda: self.notes.edit(self.notes.currentIndex()))
+        menu.addAction("Delete", self.delete_selected)
+        if self.controller.current_step.sections:
+            move = menu.addMenu("Move to section")
+            for section in self.controller.current_step.sections:
+                move.addAction(section, lambda s=section: self._retag(notes, section=s))
+        tag = menu.addMenu("Organisation")
+        tag.addAction("No organisation", lambda: self._retag(notes, organisation_id=None))
+        for org in self.controller.data.organisations:
+            tag.addAction(org.name, lambda o=org.id: self._retag(notes, organisation_id=o))
+        menu.exec(self.notes.viewport().mapToGlobal(pos))
+
+    def _retag(self, notes: list[Contribution], **change: Any) -> None:
+        self.controller.undo_stack.beginMacro(f"Change {len(notes)} notes")
+        for note in notes:
+            if note.id is not None:
+                self.controller.edit_note(note.id, **change)
+        self.controller.undo_stack.endMacro()

@@ -1,0 +1,47 @@
+"""The step's countdown on the console, with start/pause, +1 minute and reset."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from collabfacil.domain.timer import format_clock
+from collabfacil.ui.controller import SessionController
+
+
+class TimerPanel(QWidget):
+    """Shows the time left (red, with a +, once over time) and the timer buttons."""
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.clock = QLabel()
+        self.clock.setObjectName("timerClock")
+        self.clock.setAccessibleName("Time left on this step")
+        self.start_button = QPushButton("Start")
+        self.start_button.setToolTip("Start or pause the timer (Space)")
+        self.add_button = QPushButton("+1 min")
+        self.add_button.setToolTip("Give this step one more minute")
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setToolTip("Back to the step's full time")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.clock)
+        for b in (self.start_button, self.add_button, self.reset_button):
+            row.addWidget(b)
+        self.start_button.clicked.connect(controller.toggle_timer)
+        self.add_button.clicked.connect(controller.add_minute)
+        self.reset_button.clicked.connect(controller.reset_timer)
+        controller.timer_ticked.connect(self._on_timer_ticked)
+        controller.step_changed.connect(self._on_timer_ticked)
+        self._on_timer_ticked()
+
+    def _on_timer_ticked(self, *_: object) -> None:
+        remaining = self.controller.remaining_seconds()
+        self.clock.setText(format_clock(remaining))
+        over = remaining < 0
+        self.clock.setProperty("overtime", over)
+        self.clock.setStyleSheet(
+            "font-size: 28px; font-weight: bold; font-family: monospace;"
+            + (" color: #B3261E;" if over else ""))
+        self.start_button.setText("Pause" if self.controller.countdown.running
+                                  else "Start")

@@ -1,0 +1,230 @@
+"""ConsoleWindow: the facilitator's window: agenda, current step, capture, timer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from collabfacil.domain.steps import step_type
+from collabfacil.ui.console.steps import editor_for
+from collabfacil.ui.console.timer_panel import TimerPanel
+from collabfacil.ui.controller import SessionController
+from collabfacil.ui.keys import SHORTCUTS, typing_in_text_field
+
+
+def _plain_label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # user text is never rich text
+    label.setWordWrap(wrap)
+    label.setText(text)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class ConsoleWindow(QMainWindow):
+    """Agenda on the left; the current step's prompt, editor and timer on the right."""
+
+    def __init__(self, controller: SessionController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.toggle_projector_full_screen: Callable[[], None] = lambda: None
+        self.show_projector: Callable[[], None] = lambda: None
+        self.setWindowTitle(f"{controller.data.workshop.title} — CollabFacil")
+        self.agenda = QListWidget()
+        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setWordWrap(True)
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for i, step in enumerate(controller.steps):
+            self.agenda.addItem(f"{i + 1}. {step.title}  ({step.minutes} min)")
+        self.agenda.currentRowChanged.connect(self._on_agenda_row_changed)
+        self.step_title = _plain_label(name="stepTitle")
+        self.step_meta = _plain_label(name="stepMeta")
+        self.prompt = _plain_label(name="prompt")
+        self.prompt.setAccessibleName("Prompt shown to the room")
+        self.script = _plain_label(name="script")
+        self.script.setAccessibleName("Facilitator's script (not projected)")
+        self.timer = TimerPanel(controller)
+        self.message = _plain_label(name="errorMessage")
+        self.previous_button = QPushButton("◀ Previous")
+        self.previous_button.setToolTip("Previous step (PageUp)")
+        self.next_button = QPushButton("Next ▶")
+        self.next_button.setToolTip("Next step (PageDown)")
+        self.position_label = _plain_label(wrap=False)
+        self.previous_button.clicked.connect(controller.previous_step)
+        self.next_button.clicked.connect(controller.next_step)
+        self.editor_holder = QVBoxLayout()
+        self.editor: QWidget | None = None
+        self._build_layout()
+        self._build_actions()
+        controller.step_changed.connect(self._on_step_changed)
+        controller.error_raised.connect(self.message.setText)
+        controller.contribution_added.connect(self._on_saved)
+        controller.actions_changed.connect(self._on_saved)
+        self._on_step_changed(controller.current_index)
+        self.resize(1280, 800)
+
+    # ---------------------------------------------------------------- build
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.step_title)
+        titles.addWidget(self.step_meta)
+        header.addLayout(titles, 1)
+        header.addWidget(self.timer, 0, Qt.AlignmentFlag.AlignTop)
+        script_frame = QFrame()
+        script_frame.setObjectName("scriptFrame")
+        script_layout = QVBoxLayout(script_frame)
+        script_layout.addWidget(_plain_label("Your script (not on the projector)",
+                                             name="sectionLabel"))
+        script_layout.addWidget(self.script)
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addStretch(1)
+        nav.addWidget(self.position_label)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.addLayout(header)
+        column.addWidget(_plain_label("Prompt on the projector", name="sectionLabel"))
+        column.addWidget(self.prompt)
+        column.addWidget(script_frame)
+        column.addLayout(self.editor_holder, 1)
+        column.addWidget(self.message)
+        column.addLayout(nav)
+        splitter = QSplitter()
+        splitter.addWidget(self.agenda)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 980])
+        self.setCentralWidget(splitter)
+        self.setStyleSheet(
+            "#stepTitle { font-size: 22px; font-weight: bold; }"
+            "#stepMeta, #hint { color: #555; }"
+            "#prompt { font-size: 15px; }"
+            "#sectionLabel { color: #555; font-weight: bold; }"
+            "#scriptFrame { background: #F3F1EA; border-radius: 4px; }"
+            "#errorMessage { color: #B3261E; font-weight: bold; }")
+
+    def _build_actions(self) -> None:
+        c = self.controller
+        undo = c.undo_stack.createUndoAction(self, "Undo")
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        redo = c.undo_stack.createRedoAction(self, "Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
+                           QKeySequence(QKeySequence.StandardKey.Redo)])
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        run_menu = self.menuBar().addMenu("&Run")
+        view_menu = self.menuBar().addMenu("&Projector")
+        help_menu = self.menuBar().addMenu("&Help")
+        app_wide = Qt.ShortcutContext.ApplicationShortcut
+        for menu, text, keys, slot in (
+            (run_menu, "Next step", ["PgDown", "Ctrl+Right"], c.next_step),
+            (run_menu, "Previous step", ["PgUp", "Ctrl+Left"], c.previous_step),
+            (run_menu, "+1 minute", [], c.add_minute),
+            (run_menu, "Reset timer", [], c.reset_timer),
+            (view_menu, "Show projector", [], lambda: self.show_projector()),
+            (view_menu, "Full screen on / off", ["F5", "Esc"],
+             lambda: self.toggle_projector_full_screen()),
+            (view_menu, "Larger text", ["Ctrl+=", "Ctrl++"],
+             lambda: c.change_font_scale(1.1)),
+            (view_menu, "Smaller text", ["Ctrl+-"], lambda: c.change_font_scale(1 / 1.1)),
+            (help_menu, "Keyboard shortcuts", ["F1"], self.show_shortcuts),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(app_wide)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        for action in (undo, redo):
+            action.setShortcutContext(app_wide)
+        # B, "." and Space act only outside text fields (keyPressEvent below), so
+        # they are listed in the menu without a shortcut that would steal typing.
+        run_menu.addAction("Start / pause timer\tSpace", c.toggle_timer)
+        view_menu.addAction("Blank / back\tB", c.toggle_blank)
+
+    # ------------------------------------------------------------- handlers
+
+    def handle_room_key(self, event: QKeyEvent) -> bool:
+        """B, '.' and Space outside a text field; True if the key was used."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if typing_in_text_field():
+            return False
+        if event.key() in (Qt.Key.Key_B, Qt.Key.Key_Period):
+            self.controller.toggle_blank()
+            return True
+        if event.key() == Qt.Key.Key_Space:
+            self.controller.toggle_timer()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.handle_room_key(event):
+            super().keyPressEvent(event)
+
+    def _on_agenda_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.controller.go_to_step(row)
+
+    def _on_step_changed(self, index: int) -> None:
+        c = self.controller
+        step = c.current_step
+        self.agenda.blockSignals(True)
+        self.agenda.setCurrentRow(index)
+        self.agenda.blockSignals(False)
+        self.step_title.setText(step.title)
+        self.step_meta.setText(f"{step_type(step.type).label} · {step.minutes} minutes"
+                               + (f" · exercise {step.exercise_key}"
+                                  if step.exercise_key else ""))
+        self.prompt.setText(step.prompt or "(no prompt)")
+        self.script.setText(step.script or "No script for this step.")
+        self.position_label.setText(f"Step {index + 1} of {len(c.steps)}")
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(c.steps) - 1)
+        self.message.clear()
+        if self.editor is not None:
+            self.editor_holder.removeWidget(self.editor)
+            self.editor.hide()
+            self.editor.setParent(None)
+            self.editor.deleteLater()
+        self.editor = editor_for(c)
+        self.editor_holder.addWidget(self.editor)
+        focus = getattr(self.editor, "focus_capture", None)
+        if focus:
+            focus()
+
+    def _on_saved(self, *_: object) -> None:
+        self.message.clear()
+        self.statusBar().showMessage("Saved", 2000)
+
+    def show_shortcuts(self) -> None:
+        """F1: the keyboard shortcuts."""
+        rows = "\n".join(f"{keys:32} {does}" for keys, does in SHORTCUTS)
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(rows)
+        box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nothing to save: every change is already in the database.
+        event.accept()

@@ -1,0 +1,274 @@
+"""SessionController: the one object that changes a running workshop.
+
+The console and the projector are views of it: they call its public verbs
+(``add_note``, ``next_step``, ``toggle_timer`` ...) and redraw on its signals.
+Every edit is written to the database before it is shown, and is pushed on the
+QUndoStack it owns. Navigation and the timer are not edits and are not undone.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from collabfacil.domain.errors import CollabFacilError
+from collabfacil.domain.model import Action, Contribution, Step, WorkshopData
+from collabfacil.domain.timer import Countdown
+from collabfacil.storage.repository import WorkshopRepository
+from collabfacil.ui.commands import (
+    AddActionCommand,
+    AddContributionCommand,
+    DeleteActionCommand,
+    DeleteContributionCommand,
+    EditActionCommand,
+    EditContributionCommand,
+)
+from collabfacil.ui.models import ActionTableModel, ContributionListModel
+
+
+class SessionController(QObject):
+    """Holds the open workshop, the current step, its notes and the timer."""
+
+    step_changed = Signal(int)  # the new step's index
+    contribution_added = Signal(object)  # Contribution
+    contribution_updated = Signal(object)  # Contribution
+    contribution_removed = Signal(object)  # Contribution
+    actions_changed = Signal()
+    timer_ticked = Signal()
+    projector_mode_changed = Signal()
+    font_scale_changed = Signal(float)
+    error_raised = Signal(str)  # a message for the facilitator, one sentence
+
+    def __init__(self, repo: WorkshopRepository, workshop_id: int, *,
+                 clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.clock = clock
+        self.undo_stack = QUndoStack(self)
+        self.notes = ContributionListModel(self)
+        self.actions = ActionTableModel(self)
+        self.blanked = False
+        self.font_scale = 1.0
+        self._data: WorkshopData = repo.load(workshop_id)
+        if not self._data.steps:
+            raise CollabFacilError("This workshop has no agenda steps to run.")
+        self._index = min(self._data.workshop.current_step, len(self._data.steps) - 1)
+        self.countdown = Countdown(self.current_step.minutes * 60)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(250)
+        self._ticker.timeout.connect(self.timer_ticked)
+        self._load_step()
+        self.actions.reset(self._data.actions, self._data.organisations)
+
+    # ---------------------------------------------------------------- state
+
+    @property
+    def data(self) -> WorkshopData:
+        """The workshop as loaded (agenda, partners); notes live in ``notes``."""
+        return self._data
+
+    @property
+    def workshop_id(self) -> int:
+        assert self._data.workshop.id is not None
+        return self._data.workshop.id
+
+    @property
+    def steps(self) -> list[Step]:
+        return self._data.steps
+
+    @property
+    def current_index(self) -> int:
+        return self._index
+
+    @property
+    def current_step(self) -> Step:
+        return self._data.steps[self._index]
+
+    # ----------------------------------------------------------- navigation
+
+    def go_to_step(self, index: int) -> None:
+        """Show step ``index`` (clamped to the agenda) and remember it."""
+        index = max(0, min(index, len(self.steps) - 1))
+        if index == self._index:
+            return
+        self._index = index
+        self.repo.set_current_step(self.workshop_id, index)
+        self.countdown = Countdown(self.current_step.minutes * 60)
+        self._ticker.stop()
+        self._load_step()
+        self.step_changed.emit(index)
+
+    def next_step(self) -> None:
+        """PageDown: the next step."""
+        self.go_to_step(self._index + 1)
+
+    def previous_step(self) -> None:
+        """PageUp: the previous step."""
+        self.go_to_step(self._index - 1)
+
+    def _load_step(self) -> None:
+        step = self.current_step
+        assert step.id is not None
+        self.notes.reset(self.repo.contributions(step.id), self._data.organisations)
+
+    # ---------------------------------------------------------------- notes
+
+    def add_note(self, text: str, *, organisation_id: int | None = None,
+                 section: str = "") -> Contribution | None:
+        """Capture a note on the current step; None (and a message) if refused."""
+        step = self.current_step
+        assert step.id is not None
+        try:
+            draft = Contribution(step_id=step.id, text=text,
+                                 organisation_id=organisation_id, section=section)
+            stored = self.repo.add_contribution(draft)
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
+            return None
+        self.undo_stack.push(AddContributionCommand(self, stored))
+        self.contribution_stored(stored)
+        return stored
+
+    def edit_note(self, contribution_id: int, *, text: str | None = None,
+                  organisation_id: int | type[...] | None = ...,
+                  section: str | None = None) -> bool:
+        """Change a note; False (and a message) if the new text is refused."""
+        try:
+            old = self.repo.contribution(contribution_id)
+            changes: dict[str, object] = {}
+            if text is not None:
+                changes["text"] = text
+            if organisation_id is not ...:
+                changes["organisation_id"] = organisation_id
+            if section is not None:
+                changes["section"] = section
+            new = replace(old, **changes)
+            if new == old:
+                return True
+            self.repo.update_contribution(new)
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
+            return False
+        self.undo_stack.push(EditContributionCommand(self, old, new))
+        self.contribution_changed(new)
+        return True
+
+    def delete_note(self, contribution_id: int) -> None:
+        """Remove a note (undoable)."""
+        try:
+            old = self.repo.contribution(contribution_id)
+            self.repo.delete_contribution(contribution_id)
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
+            return
+        self.undo_stack.push(DeleteContributionCommand(self, old))
+        self.contribution_deleted(old)
+
+    # called by commands once the database has the change
+    def contribution_stored(self, c: Contribution) -> None:
+        if c.step_id == self.current_step.id:
+            self.notes.insert_sorted(c)
+        self.contribution_added.emit(c)
+
+    def contribution_changed(self, c: Contribution) -> None:
+        if c.step_id == self.current_step.id:
+            self.notes.replace(c)
+        self.contribution_updated.emit(c)
+
+    def contribution_deleted(self, c: Contribution) -> None:
+        if c.step_id == self.current_step.id and c.id is not None:
+            self.notes.remove(c.id)
+        self.contribution_removed.emit(c)
+
+    # -------------------------------------------------------------- actions
+
+    def add_action(self, *, text: str, owner: str, due: date | str | None,
+                   first_step: str, organisation_id: int | None = None,
+                   measure: str = "", theme: str = "", small_test: bool = False,
+                   review_date: date | str | None = None) -> Action | None:
+        """Agree an action; None (and a message naming the field) if refused."""
+        try:
+            draft = Action(text=text, owner=owner, due=due, first_step=first_step,
+                           organisation_id=organisation_id, measure=measure,
+                           theme=theme, small_test=small_test,
+                           review_date=review_date, step_id=self.current_step.id)
+            stored = self.repo.add_action(draft, workshop_id=self.workshop_id)
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
+            return None
+        self.undo_stack.push(AddActionCommand(self, stored))
+        self.actions_stored()
+        return stored
+
+    def update_action(self, old: Action, **changes: object) -> Action | None:
+        """Change fields of an action; None (and a message) if refused."""
+        try:
+            new = replace(old, **changes)
+            if new == old:
+                return old
+            self.repo.update_action(new)
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
+            return None
+        self.undo_stack.push(EditActionCommand(self, old, new))
+        self.actions_stored()
+        return new
+
+    def delete_action(self, action: Action) -> None:
+        """Remove an action (undoable)."""
+        assert action.id is not None
+        try:
+            self.repo.delete_action(action.id)
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
+            return
+        self.undo_stack.push(DeleteActionCommand(self, action))
+        self.actions_stored()
+
+    def actions_stored(self) -> None:
+        self.actions.reset(self.repo.actions(self.workshop_id), self._data.organisations)
+        self.actions_changed.emit()
+
+    # ---------------------------------------------------------------- timer
+
+    def remaining_seconds(self) -> float:
+        """Time left on the current step (negative: overtime)."""
+        return self.countdown.remaining(self.clock())
+
+    def toggle_timer(self) -> None:
+        """Space: start or pause the step's countdown."""
+        self.countdown = self.countdown.toggle(self.clock())
+        if self.countdown.running:
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        self.timer_ticked.emit()
+
+    def add_minute(self) -> None:
+        """+1 minute on the current step."""
+        self.countdown = self.countdown.add(60)
+        self.timer_ticked.emit()
+
+    def reset_timer(self) -> None:
+        """Back to the step's full time, paused."""
+        self._ticker.stop()
+        self.countdown = Countdown(self.current_step.minutes * 60)
+        self.timer_ticked.emit()
+
+    # ------------------------------------------------------------ projector
+
+    def toggle_blank(self) -> None:
+        """B or '.': blank the projector, or bring it back."""
+        self.blanked = not self.blanked
+        self.projector_mode_changed.emit()
+
+    def change_font_scale(self, factor: float) -> None:
+        """Ctrl+= / Ctrl+-: make the projector's text larger or smaller."""
+        self.font_scale = max(0.6, min(2.0, round(self.font_scale * factor, 2)))
+        self.font_scale_changed.emit(self.font_scale)

@@ -1,0 +1,39 @@
+"""Brainstorm on the projector: one column per section, or one open board."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from collabfacil.ui.projector.layout import OKABE_ITO, Card, Column
+
+if TYPE_CHECKING:
+    from collabfacil.ui.controller import SessionController
+
+
+def organisation_accents(controller: SessionController) -> dict[int, str]:
+    """A stable Okabe–Ito colour per partner organisation."""
+    return {o.id: OKABE_ITO[i % len(OKABE_ITO)]
+            for i, o in enumerate(controller.data.organisations) if o.id is not None}
+
+
+def columns(controller: SessionController) -> list[Column]:
+    step = controller.current_step
+    accents = organisation_accents(controller)
+    notes = controller.notes
+    cards_by_section: dict[str, list[Card]] = {s: [] for s in step.sections}
+    loose: list[Card] = []
+    for c in notes.items():
+        card = Card(c.text, notes.organisation_label(c.organisation_id),
+                    accents.get(c.organisation_id or -1, ""))
+        if c.section in cards_by_section:
+            cards_by_section[c.section].append(card)
+        else:
+            loose.append(card)
+    if not step.sections:
+        return [Column("", tuple(loose))]
+    must_agree = set(step.config.get("must_agree", []))
+    out = [Column(s, tuple(cards), "must agree" if s in must_agree else "")
+           for s, cards in cards_by_section.items()]
+    if loose:
+        out.append(Column("Other notes", tuple(loose)))
+    return out

@@ -1,0 +1,81 @@
+"""ProjectorWindow: the room's window, full-screen on the projector when there is one."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from collabfacil.ui.controller import SessionController
+from collabfacil.ui.projector.view import ProjectorView
+from collabfacil.ui.screens import ScreenInfo, choose_projector_screen
+
+
+def screen_infos() -> list[ScreenInfo]:
+    """The screens Qt knows, as plain tuples."""
+    primary = QGuiApplication.primaryScreen()
+    return [
+        ScreenInfo(s.name(), s.geometry().x(), s.geometry().y(), s.geometry().width(),
+                   s.geometry().height(), s is primary)
+        for s in QGuiApplication.screens()
+    ]
+
+
+class ProjectorWindow(QWidget):
+    """A window holding the ProjectorView; never edits anything itself.
+
+    Keys pressed while it has the focus (a clicker's PageDown, B, F5/Esc...) are
+    passed to ``key_handler`` so they act as on the console.
+    """
+
+    def __init__(self, controller: SessionController, *, requested_screen: int | None = None
+                 ) -> None:
+        super().__init__()
+        self.controller = controller
+        self.requested_screen = requested_screen
+        self.setWindowTitle(f"{controller.data.workshop.title} — projector")
+        self.setAccessibleName("Projector window")
+        self.view = ProjectorView(controller, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.resize(1024, 576)
+        self.key_handler = None
+        self._closing = False
+
+    def place(self) -> QScreen | None:
+        """Full-screen on the chosen screen, or a normal window with only one screen."""
+        index = choose_projector_screen(screen_infos(), self.requested_screen)
+        if index is None:
+            self.showNormal()
+            return None
+        screen = QGuiApplication.screens()[index]
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        return screen
+
+    def toggle_full_screen(self) -> None:
+        """F5 / Esc: full-screen on or off, on the screen the window is on."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.key_handler is not None and self.key_handler(event):
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing the room's window by accident must not lose it: hide instead;
+        # the console's "Show projector" brings it back.
+        if self._closing:
+            event.accept()
+            return
+        event.ignore()
+        self.hide()
+
+    def close_for_good(self) -> None:
+        self._closing = True
+        self.close()
+
