@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 from collabfacil.domain.errors import ValidationError
 
-# Line breaks and tabs are allowed in long text; every other control character
-# (and the Unicode "other, control/format" categories that can hide text or
-# reorder it) is refused rather than silently dropped.
+# Line breaks and tabs are allowed in long text; every other control character,
+# lone surrogates, private-use characters and the Unicode noncharacters are
+# refused rather than silently dropped. Format characters (Cf) are allowed: emoji
+# sequences (ZWJ, the tags of the Welsh flag) and right-to-left text need them.
+# Code points unassigned in this Python's Unicode tables (Cn) are allowed too:
+# they are mostly characters newer than the tables, such as recent emoji.
 _ALLOWED_CONTROLS = {"\n", "\t"}
-_REFUSED_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}
+_REFUSED_CATEGORIES = {"Cc", "Cs", "Co"}
+
+
+def _refused(ch: str) -> bool:
+    code = ord(ch)
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:  # noncharacters
+        return True
+    return unicodedata.category(ch) in _REFUSED_CATEGORIES
 
 
 def clean_text(
@@ -48,7 +58,7 @@ def clean_text(
             if ch == "\n" and not multiline:
                 raise ValidationError(field, f"{label} must be a single line.")
             continue
-        if unicodedata.category(ch) in _REFUSED_CATEGORIES:
+        if _refused(ch):
             raise ValidationError(
                 field,
                 f"{label} contains a control character (U+{ord(ch):04X}) "
@@ -58,9 +68,11 @@ def clean_text(
 
 
 def parse_date(value: object, *, field: str, label: str) -> date | None:
-    """Parse an ISO date (YYYY-MM-DD); ``None`` or empty gives ``None``."""
-    if value is None or value == "":
+    """Parse an ISO date (YYYY-MM-DD); ``None``, empty or blank gives ``None``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, datetime):
+        return value.date()  # stored as YYYY-MM-DD, so it must read back as a date
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
