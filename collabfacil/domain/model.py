@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from collabfacil.domain.errors import ValidationError
@@ -26,7 +26,7 @@ _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 def now_iso() -> str:
     """The current UTC time as an ISO string, the form timestamps are stored in."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _set(obj: object, name: str, value: object) -> None:
@@ -34,7 +34,11 @@ def _set(obj: object, name: str, value: object) -> None:
 
 
 def _clock(value: str, *, field: str, label: str) -> str:
-    value = (value or "").strip()
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{label} must be a time like 09:30.")
+    value = value.strip()
     if value and not _CLOCK.match(value):
         raise ValidationError(field, f"{label} '{value[:20]}' is not a time like 09:30.")
     return value
@@ -71,6 +75,8 @@ class Workshop:
         _set(self, "ends_at", _clock(self.ends_at, field="ends_at", label="The end time"))
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError("ends_at", "The end time must be after the start time.")
+        if not isinstance(self.current_step, int) or isinstance(self.current_step, bool):
+            raise ValidationError("current_step", "The current step must be a number.")
         if self.current_step < 0:
             raise ValidationError("current_step", "The current step cannot be negative.")
 
@@ -140,7 +146,7 @@ class Step:
     def __post_init__(self) -> None:
         from collabfacil.domain.steps import step_type  # the registry of step types
 
-        step_type(self.type)  # raises ValidationError for an unknown type
+        kind = step_type(self.type)  # raises ValidationError for an unknown type
         _set(self, "title", clean_text(self.title, field="title", label="The step title",
                                        max_length=TITLE_MAX, multiline=False))
         _set(self, "prompt", clean_text(self.prompt, field="prompt", label="The prompt",
@@ -152,7 +158,14 @@ class Step:
                 or not 0 <= self.minutes <= MINUTES_MAX):
             raise ValidationError("minutes",
                                   f"Minutes must be a whole number from 0 to {MINUTES_MAX}.")
-        _set(self, "config", dict(self.config))
+        if not isinstance(self.config, Mapping):
+            raise ValidationError("config", "The step's settings must be a table.")
+        # The same check an exercise file gets, so e.g. a brainstorm's sections
+        # are always a list of distinct labels (raises naming the setting). Only
+        # the keys given are kept, normalised: no defaults are added, so a
+        # workshop file reads back exactly as it was written.
+        checked = kind.check_config(self.config)
+        _set(self, "config", {k: checked.get(k, v) for k, v in self.config.items()})
 
     @property
     def sections(self) -> list[str]:
