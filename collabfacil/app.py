@@ -17,6 +17,7 @@ from collabfacil.storage.db import open_database
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui.console.window import ConsoleWindow
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.keys import RoomKeyFilter
 from collabfacil.ui.projector.window import ProjectorWindow
 
 
@@ -28,12 +29,15 @@ class Session:
         self.controller = SessionController(repo, workshop_id)
         self.console = ConsoleWindow(self.controller)
         self.projector = ProjectorWindow(self.controller, requested_screen=screen)
-        self.projector.key_handler = self.console.handle_room_key
+        self.room_keys = RoomKeyFilter(lambda: [self.console, self.projector],
+                                       blank=self.controller.toggle_blank,
+                                       toggle_timer=self.controller.toggle_timer)
         self.console.toggle_projector_full_screen = self.projector.toggle_full_screen
         self.console.show_projector = self._show_projector
         self.console.destroyed.connect(self.projector.close_for_good)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
+            app.installEventFilter(self.room_keys)
             # A projector unplugged or plugged in mid-workshop: place the window again.
             app.screenAdded.connect(self._on_screens_changed)
             app.screenRemoved.connect(self._on_screens_changed)
@@ -45,6 +49,9 @@ class Session:
         self.console.activateWindow()
 
     def close(self) -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.room_keys)
         self.projector.close_for_good()
         self.console.close()
 

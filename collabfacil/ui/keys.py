@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 # (keys, what they do) - shown by F1, bound by the console window.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
@@ -24,3 +35,34 @@ def typing_in_text_field() -> bool:
     """True when the keyboard focus is in a box that takes typed text."""
     widget = QApplication.focusWidget()
     return isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
+
+
+class RoomKeyFilter(QObject):
+    """B, '.' and Space for the room, wherever the focus is in our windows.
+
+    Installed on the application so item views (which would take B for type-ahead
+    search, or Space for selection) cannot swallow them; inside a text field
+    they stay ordinary typing.
+    """
+
+    def __init__(self, windows: Callable[[], list[QWidget]], *, blank: Callable[[], None],
+                 toggle_timer: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._windows = windows
+        self._blank = blank
+        self._toggle_timer = toggle_timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() not in self._windows():
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or typing_in_text_field():
+            return False
+        if event.key() in (Qt.Key.Key_B, Qt.Key.Key_Period):
+            self._blank()
+            return True
+        if event.key() == Qt.Key.Key_Space:
+            self._toggle_timer()
+            return True
+        return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from collabfacil.domain.steps import step_type
 from collabfacil.ui.console.steps import editor_for
 from collabfacil.ui.console.timer_panel import TimerPanel
 from collabfacil.ui.controller import SessionController
-from collabfacil.ui.keys import SHORTCUTS, typing_in_text_field
+from collabfacil.ui.keys import SHORTCUTS
 
 
 def _plain_label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
@@ -156,30 +156,12 @@ class ConsoleWindow(QMainWindow):
             menu.addAction(action)
         for action in (undo, redo):
             action.setShortcutContext(app_wide)
-        # B, "." and Space act only outside text fields (keyPressEvent below), so
+        # B, "." and Space act only outside text fields (keys.RoomKeyFilter), so
         # they are listed in the menu without a shortcut that would steal typing.
         run_menu.addAction("Start / pause timer\tSpace", c.toggle_timer)
         view_menu.addAction("Blank / back\tB", c.toggle_blank)
 
     # ------------------------------------------------------------- handlers
-
-    def handle_room_key(self, event: QKeyEvent) -> bool:
-        """B, '.' and Space outside a text field; True if the key was used."""
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return False
-        if typing_in_text_field():
-            return False
-        if event.key() in (Qt.Key.Key_B, Qt.Key.Key_Period):
-            self.controller.toggle_blank()
-            return True
-        if event.key() == Qt.Key.Key_Space:
-            self.controller.toggle_timer()
-            return True
-        return False
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.handle_room_key(event):
-            super().keyPressEvent(event)
 
     def _on_agenda_row_changed(self, row: int) -> None:
         if row >= 0:

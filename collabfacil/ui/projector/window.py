@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from collabfacil.ui.controller import SessionController
@@ -23,8 +23,8 @@ def screen_infos() -> list[ScreenInfo]:
 class ProjectorWindow(QWidget):
     """A window holding the ProjectorView; never edits anything itself.
 
-    Keys pressed while it has the focus (a clicker's PageDown, B, F5/Esc...) are
-    passed to ``key_handler`` so they act as on the console.
+    Keys pressed while it has the focus act as on the console: the shortcuts are
+    application-wide and B, '.' and Space go through ``keys.RoomKeyFilter``.
     """
 
     def __init__(self, controller: SessionController, *, requested_screen: int | None = None
@@ -39,7 +39,6 @@ class ProjectorWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.resize(1024, 576)
-        self.key_handler = None
         self._closing = False
 
     def place(self) -> QScreen | None:
@@ -60,11 +59,6 @@ class ProjectorWindow(QWidget):
             self.showNormal()
         else:
             self.showFullScreen()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.key_handler is not None and self.key_handler(event):
-            return
-        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the room's window by accident must not lose it: hide instead;

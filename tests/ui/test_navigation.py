@@ -1,0 +1,129 @@
+"""Moving through the agenda, the timer and the projector keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from collabfacil.app import Session
+from collabfacil.ui.console.steps.actions import ActionsEditor
+
+
+def test_page_down_moves_both_windows_to_the_next_step(qtbot: QtBot,
+                                                       session: Session) -> None:
+    """PageDown (a clicker's 'next') changes the step on the console and the projector."""
+    with qtbot.waitSignal(session.controller.step_changed):
+        qtbot.keyClick(session.console, Qt.Key.Key_PageDown)
+    assert session.console.step_title.text() == "Our 15%"
+    assert "Our 15%" in session.projector.view.visible_texts()
+    qtbot.keyClick(session.console, Qt.Key.Key_PageUp)
+    assert session.console.step_title.text() == "Ways to fail"
+
+
+def test_page_down_works_while_typing_in_the_capture_box(qtbot: QtBot,
+                                                         session: Session) -> None:
+    """A clicker's PageDown acts even when the cursor is in the capture box."""
+    box = session.console.editor.capture  # type: ignore[union-attr]
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_PageDown)
+    assert session.controller.current_index == 1
+
+
+def test_notes_belong_to_their_step(qtbot: QtBot, session: Session) -> None:
+    """Notes captured on one step are not shown on the next, and come back on return."""
+    session.controller.add_note("On step one")
+    session.controller.next_step()
+    assert "On step one" not in session.projector.view.visible_texts()
+    session.controller.previous_step()
+    assert "On step one" in session.projector.view.visible_texts()
+
+
+def test_the_step_is_remembered_for_reopening(session: Session) -> None:
+    """Changing step records it, so a reopened workshop returns to it."""
+    session.controller.go_to_step(2)
+    assert session.controller.repo.workshop(session.controller.workshop_id).current_step == 2
+
+
+def test_b_blanks_the_projector_outside_text_fields(qtbot: QtBot, session: Session) -> None:
+    """B blanks the projector (nothing readable on it) and B again brings it back."""
+    session.controller.add_note("Visible note")
+    session.console.agenda.setFocus()
+    qtbot.keyClick(session.console.agenda, Qt.Key.Key_B)
+    assert session.controller.blanked
+    assert session.projector.view.visible_texts() == []
+    qtbot.keyClick(session.projector, Qt.Key.Key_Period)
+    assert "Visible note" in session.projector.view.visible_texts()
+
+
+def test_b_in_the_capture_box_is_just_a_letter(qtbot: QtBot, session: Session) -> None:
+    """Typing a word with 'b' in the capture box does not blank the projector."""
+    box = session.console.editor.capture  # type: ignore[union-attr]
+    box.setFocus()
+    qtbot.keyClicks(box, "bb .")
+    assert box.text() == "bb ."
+    assert not session.controller.blanked
+
+
+def test_space_starts_and_pauses_the_timer(qtbot: QtBot, session: Session) -> None:
+    """Space outside a text field starts the countdown; again, it pauses."""
+    session.console.agenda.setFocus()
+    qtbot.keyClick(session.console.agenda, Qt.Key.Key_Space)
+    assert session.controller.countdown.running
+    assert session.console.timer.start_button.text() == "Pause"
+    qtbot.keyClick(session.console.agenda, Qt.Key.Key_Space)
+    assert not session.controller.countdown.running
+
+
+def test_timer_counts_down_on_both_windows(session: Session) -> None:
+    """With a fake clock: 90 seconds into a 10-minute step both windows show 8:30."""
+    now = [1000.0]
+    session.controller.clock = lambda: now[0]
+    session.controller.toggle_timer()
+    now[0] += 90
+    session.controller.timer_ticked.emit()
+    assert session.console.timer.clock.text() == "8:30"
+    assert "8:30" in session.projector.view.visible_texts()
+    now[0] += 600
+    session.controller.timer_ticked.emit()
+    assert session.console.timer.clock.text() == "+1:30"
+
+
+def test_font_scale_keys_change_projector_text_size(qtbot: QtBot, session: Session) -> None:
+    """Ctrl+= makes the projector's cards larger; Ctrl+- smaller."""
+    session.controller.add_note("Scale me")
+    before = session.projector.view.board_layout().font_px
+    qtbot.keyClick(session.console, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert session.projector.view.board_layout().font_px < before
+
+
+def test_actions_step_adds_an_action_from_the_keyboard(qtbot: QtBot,
+                                                       session: Session) -> None:
+    """On the actions step, filling the form and pressing Enter adds the action everywhere."""
+    session.controller.go_to_step(2)
+    ed = session.console.editor
+    assert isinstance(ed, ActionsEditor)
+    qtbot.keyClicks(ed.fields["text"], "Share the frailty register weekly")
+    ed.fields["owner"].insert("Siân Llŷr")  # QTest can only type ASCII
+    qtbot.keyClicks(ed.fields["due"], "30/04/2026")
+    qtbot.keyClicks(ed.fields["first_step"], "Ask IG lead for the DPIA")
+    qtbot.keyClick(ed.fields["first_step"], Qt.Key.Key_Return)
+    actions = session.controller.repo.actions(session.controller.workshop_id)
+    assert [(a.text, a.owner, a.due.isoformat() if a.due else "") for a in actions] == [
+        ("Share the frailty register weekly", "Siân Llŷr", "2026-04-30")]
+    assert "Share the frailty register weekly" in session.projector.view.visible_texts()
+    assert ed.fields["text"].text() == ""
+
+
+def test_action_without_owner_is_refused_and_the_form_kept(qtbot: QtBot,
+                                                           session: Session) -> None:
+    """An action with no owner is not added; the message names the owner; typing is kept."""
+    session.controller.go_to_step(2)
+    ed = session.console.editor
+    assert isinstance(ed, ActionsEditor)
+    qtbot.keyClicks(ed.fields["text"], "Joint MDT")
+    qtbot.keyClicks(ed.fields["due"], "2026-05-01")
+    qtbot.keyClicks(ed.fields["first_step"], "Book a room")
+    qtbot.keyClick(ed.fields["first_step"], Qt.Key.Key_Return)
+    assert session.controller.repo.actions(session.controller.workshop_id) == []
+    assert "owner" in ed.message.text().lower()
+    assert ed.fields["text"].text() == "Joint MDT"
