@@ -1,0 +1,30 @@
+"""What a step type's PDF section is given, and what it gives back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from reportlab.lib.styles import StyleSheet1
+from reportlab.platypus import Flowable
+
+from collabfacil.domain.model import Action, Step, WorkshopData
+
+
+@dataclass(frozen=True)
+class SectionContext:
+    """The workshop and the PDF's styles, shared by every section.
+
+    ``width`` is the usable width of the page; ``actions`` holds each actions
+    step's actions in plan order (see ``outline.actions_by_step``).
+    """
+
+    data: WorkshopData
+    styles: StyleSheet1
+    width: float
+    actions: Mapping[int | None, list[Action]]
+
+
+# A section renders one agenda step's body (the heading and prompt are drawn
+# for it); an empty list means "nothing to show", and the step is left out.
+SectionRenderer = Callable[[Step, SectionContext], list[Flowable]]
