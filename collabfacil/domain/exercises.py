@@ -126,14 +126,22 @@ class Library:
 
 
 def _rescale(steps: list[Step], total: int) -> list[Step]:
-    """Share ``total`` minutes across steps in proportion to their own minutes."""
-    own = sum(s.minutes for s in steps) or len(steps)
-    out, given = [], 0
-    for i, s in enumerate(steps):
-        share = total - given if i == len(steps) - 1 else round(total * s.minutes / own)
-        given += share
-        out.append(Step(**{**s.__dict__, "minutes": share}))
-    return out
+    """Share ``total`` minutes across steps in proportion to their own minutes.
+
+    Largest remainders: the shares add up to ``total`` exactly, none is
+    negative, and a step of 0 minutes stays at 0 (unless every step is 0, when
+    the time is shared equally).
+    """
+    weights = [s.minutes for s in steps]
+    if not any(weights):
+        weights = [1] * len(steps)
+    own = sum(weights)
+    shares = [total * w // own for w in weights]
+    by_remainder = sorted(range(len(steps)), key=lambda i: -(total * weights[i] % own))
+    for i in by_remainder[: total - sum(shares)]:
+        shares[i] += 1
+    return [Step(**{**s.__dict__, "minutes": share}) for s, share in zip(steps, shares,
+                                                                          strict=True)]
 
 
 # ---------------------------------------------------------------- reading files
@@ -180,13 +188,21 @@ class _Reader:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ExerciseFileError(str(path), "(file)", f"not valid TOML: {exc}") from None
+        raw = path.read_bytes()
     except OSError as exc:
         raise ExerciseFileError(str(path), "(file)",
                                 f"cannot be read: {exc.strerror}") from None
+    try:
+        # utf-8-sig: Windows Notepad may start a UTF-8 file with a byte-order mark.
+        source = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ExerciseFileError(
+            str(path), "(file)",
+            f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    try:
+        return tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise ExerciseFileError(str(path), "(file)", f"not valid TOML: {exc}") from None
 
 
 def _read_step(reader: _Reader) -> StepDefinition:
