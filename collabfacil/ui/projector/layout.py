@@ -20,6 +20,9 @@ OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
              "#000000", "#F0E442")
 
 MAX_CARD_LINES = 6
+MAX_TAG_LINES = 2
+STRIPE = 0.4  # the organisation's colour stripe, in ems
+TAG_SCALE = 0.8  # the tag line's size relative to the card text
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,38 @@ class Column:
     marker: str = ""  # e.g. "must agree"
 
 
+@dataclass(frozen=True)
+class Fit:
+    """How one card fits a width at one font size."""
+
+    height: float  # the whole card, padding included
+    text: str  # what is drawn (shortened with … when the card was capped)
+    wrap: Qt.TextFlag
+    text_height: float
+    tag_height: float
+    shortened: bool
+
+
 @dataclass
 class PlacedCard:
     card: Card
     rect: QRectF
-    text: str  # what is drawn (shortened with … when the card was capped)
-    wrap: Qt.TextFlag
+    fit: Fit
+
+    @property
+    def text(self) -> str:
+        return self.fit.text
+
+    def text_rect(self, px: float) -> QRectF:
+        """Where the card's own text goes (left of it: the stripe; below: the tag)."""
+        pad = px * 0.45
+        r = self.rect
+        return QRectF(r.left() + pad + px * STRIPE, r.top() + pad,
+                      r.width() - 2 * pad - px * STRIPE, self.fit.text_height)
+
+    def tag_rect(self, px: float) -> QRectF:
+        t = self.text_rect(px)
+        return QRectF(t.left(), t.bottom(), t.width(), self.fit.tag_height)
 
 
 @dataclass
@@ -83,7 +112,7 @@ class _Measure:
     def __init__(self, px: float) -> None:
         self.px = px
         self.metrics = QFontMetricsF(card_font(px))
-        self.tag_metrics = QFontMetricsF(card_font(px * 0.8))
+        self.tag_metrics = QFontMetricsF(card_font(px * TAG_SCALE))
         self.pad = px * 0.45
 
     def wrap_for(self, text: str, width: float) -> Qt.TextFlag:
@@ -92,33 +121,68 @@ class _Measure:
         return (Qt.TextFlag.TextWrapAnywhere if longest > width
                 else Qt.TextFlag.TextWordWrap)
 
-    def place(self, card: Card, width: float) -> tuple[float, str, Qt.TextFlag]:
-        inner = max(10.0, width - 2 * self.pad - self.px * 0.3)
+    def place(self, card: Card, width: float) -> Fit:
+        inner = max(10.0, width - 2 * self.pad - self.px * STRIPE)
         wrap = self.wrap_for(card.text, inner)
         limit = self.metrics.lineSpacing() * MAX_CARD_LINES
         text = card.text
-        height = self._text_height(text, inner, wrap)
-        if height > limit:
-            text, height = self._shorten(text, inner, wrap, limit)
+        text_h = self._text_height(text, inner, wrap)
+        shortened = text_h > limit
+        if shortened:
+            text, text_h = self._shorten(text, inner, wrap, limit)
+        tag_h = 0.0
         if card.tag:
-            height += self.tag_metrics.lineSpacing()
-        return height + 2 * self.pad, text, wrap
+            bound = self.tag_metrics.boundingRect(QRectF(0, 0, inner, 1e6),
+                                                  int(Qt.TextFlag.TextWordWrap), card.tag)
+            tag_h = min(bound.height(), self.tag_metrics.lineSpacing() * MAX_TAG_LINES)
+        return Fit(text_h + tag_h + 2 * self.pad, text, wrap, text_h, tag_h, shortened)
 
     def _text_height(self, text: str, width: float, wrap: Qt.TextFlag) -> float:
-        rect = self.metrics.boundingRect(QRectF(0, 0, width, 1e6), int(wrap), text)
-        return rect.height()
+        return text_height(self.metrics, text, width, wrap)
 
     def _shorten(self, text: str, width: float, wrap: Qt.TextFlag,
                  limit: float) -> tuple[str, float]:
-        lo, hi = 1, len(text)
-        while lo < hi:  # the longest prefix (with …) that fits the line limit
-            mid = (lo + hi + 1) // 2
-            if self._text_height(text[:mid].rstrip() + "…", width, wrap) <= limit:
-                lo = mid
-            else:
-                hi = mid - 1
-        short = text[:lo].rstrip() + "…"
-        return short, self._text_height(short, width, wrap)
+        return shorten_to_height(self.metrics, text, width, wrap, limit)
+
+
+def text_height(metrics: QFontMetricsF, text: str, width: float,
+                wrap: Qt.TextFlag = Qt.TextFlag.TextWordWrap) -> float:
+    """The height of ``text`` wrapped to ``width``."""
+    return metrics.boundingRect(QRectF(0, 0, width, 1e6), int(wrap), text).height()
+
+
+def shorten_to_height(metrics: QFontMetricsF, text: str, width: float, wrap: Qt.TextFlag,
+                      limit: float) -> tuple[str, float]:
+    """The longest start of ``text`` that, with "…", fits ``limit``; and its height."""
+    height = text_height(metrics, text, width, wrap)
+    if height <= limit:
+        return text, height
+    lo, hi = 1, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if text_height(metrics, text[:mid].rstrip() + "…", width, wrap) <= limit:
+            lo = mid
+        else:
+            hi = mid - 1
+    short = text[:lo].rstrip() + "…"
+    return short, text_height(metrics, short, width, wrap)
+
+
+def header_label(column: Column) -> str:
+    """A section's heading as shown, with its marker (e.g. "★ must agree")."""
+    return (f"★ {column.marker.capitalize()}: " if column.marker else "") + column.title
+
+
+def _header_height(columns: list[Column], rects: list[QRectF], px: float) -> float:
+    """Room for the tallest heading, wrapped to at most two lines."""
+    if not any(c.title for c in columns):
+        return 0.0
+    metrics = QFontMetricsF(card_font(px, bold=True))
+    tallest = max(
+        metrics.boundingRect(QRectF(0, 0, r.width(), 1e6), int(Qt.TextFlag.TextWordWrap),
+                             header_label(c)).height()
+        for c, r in zip(columns, rects, strict=True))
+    return min(tallest, metrics.lineSpacing() * 2) + px * 0.35
 
 
 def _grid_rects(area: QRectF, count: int, rows: int, gap: float) -> list[QRectF]:
@@ -139,7 +203,7 @@ def _fill(columns: list[Column], rects: list[QRectF], m: _Measure, *,
     counts as not fitting, so a larger layout with whole words wins.
     """
     gap = m.px * 0.5
-    header_h = m.metrics.lineSpacing() * 1.3 if any(c.title for c in columns) else 0.0
+    header_h = _header_height(columns, rects, m.px)
     placed: list[PlacedColumn] = []
     for col, rect in zip(columns, rects, strict=True):
         header = QRectF(rect.left(), rect.top(), rect.width(), header_h)
@@ -147,26 +211,27 @@ def _fill(columns: list[Column], rects: list[QRectF], m: _Measure, *,
         measured = []
         used = header_h
         for card in reversed(col.cards):  # newest first, so the newest always show
-            h, text, wrap = m.place(card, rect.width())
-            too_big = used + h > rect.height()
-            if not allow_hiding and (too_big or wrap == Qt.TextFlag.TextWrapAnywhere):
+            fit = m.place(card, rect.width())
+            too_big = used + fit.height > rect.height()
+            awkward = fit.wrap == Qt.TextFlag.TextWrapAnywhere or fit.shortened
+            if not allow_hiding and (too_big or awkward):
                 return None
             if too_big:
                 break
-            measured.append((card, h, text, wrap))
-            used += h + gap
+            measured.append((card, fit))
+            used += fit.height + gap
         pc.hidden = len(col.cards) - len(measured)
         if pc.hidden:
             # leave a line for "+N earlier notes"
             while measured and used + m.metrics.lineSpacing() > rect.height():
-                _, h, _, _ = measured.pop()
-                used -= h + gap
+                _, fit = measured.pop()
+                used -= fit.height + gap
                 pc.hidden += 1
         y = rect.top() + header_h
-        for card, h, text, wrap in reversed(measured):
-            pc.cards.append(PlacedCard(card, QRectF(rect.left(), y, rect.width(), h),
-                                       text, wrap))
-            y += h + gap
+        for card, fit in reversed(measured):
+            pc.cards.append(PlacedCard(card, QRectF(rect.left(), y, rect.width(), fit.height),
+                                       fit))
+            y += fit.height + gap
         placed.append(pc)
     return BoardLayout(m.px, placed)
 
@@ -216,9 +281,7 @@ def layout_board(columns: list[Column], area: QRectF, *, min_px: float,
         px *= 0.9
     m = _Measure(min_px)
     options = _arrangements(columns, area, min_px * 0.75)
-    # widest columns that still use the width: about 16 ems or more each
-    good = [o for o in options if o[1][0].width() >= min_px * 16] or options[-1:]
-    if len(columns) == 1 and not columns[0].title:
-        good.sort(key=lambda o: -len(o[1]))  # the most columns of a readable width
-    cols, rects = good[0]
-    return _fill(cols, rects, m, allow_hiding=True)  # type: ignore[return-value]
+    # columns at least 11 ems wide, so words are not broken
+    good = [o for o in options if o[1][0].width() >= min_px * 11] or options[-1:]
+    fallbacks = [_fill(cols, rects, m, allow_hiding=True) for cols, rects in good]
+    return min((f for f in fallbacks if f is not None), key=lambda f: f.hidden)

@@ -14,7 +14,15 @@ from PySide6.QtWidgets import QWidget
 
 from collabfacil.domain.timer import format_clock
 from collabfacil.ui.controller import SessionController
-from collabfacil.ui.projector.layout import BoardLayout, card_font, layout_board
+from collabfacil.ui.projector.layout import (
+    STRIPE,
+    TAG_SCALE,
+    BoardLayout,
+    card_font,
+    header_label,
+    layout_board,
+    shorten_to_height,
+)
 from collabfacil.ui.projector.steps import columns_for
 
 BACKGROUND = QColor("#15181D")
@@ -64,7 +72,7 @@ class ProjectorView(QWidget):
         if self.controller.blanked:
             return []
         step = self.controller.current_step
-        texts = [step.title, step.prompt, self._timer_text or self._clock_text()]
+        texts = [step.title, self._prompt()[0], self._timer_text or self._clock_text()]
         layout = self.board_layout()
         texts += [c.column.title for c in layout.columns if c.column.title]
         return [t for t in texts if t] + layout.visible_texts()
@@ -99,21 +107,22 @@ class ProjectorView(QWidget):
         return QRectF(m, m * 0.6, self.width() - 3 * m - self._timer_rect().width(),
                       self._px(0.06) * 1.3)
 
-    def _prompt_rect(self) -> QRectF:
+    def _prompt(self) -> tuple[str, QRectF]:
+        """The prompt as shown (at most three lines, ending in … if longer) and its place."""
         m = self._margin()
         top = self._title_rect().bottom() + m * 0.2
         prompt = self.controller.current_step.prompt
         if not prompt:
-            return QRectF(m, top, self.width() - 2 * m, 0)
+            return "", QRectF(m, top, self.width() - 2 * m, 0)
         metrics = QFontMetricsF(card_font(self._px(0.032)))
-        height = metrics.boundingRect(QRectF(0, 0, self.width() - 2 * m, 1e6),
-                                      int(Qt.TextFlag.TextWordWrap), prompt).height()
-        return QRectF(m, top, self.width() - 2 * m,
-                      min(height, metrics.lineSpacing() * 3))
+        shown, height = shorten_to_height(metrics, prompt, self.width() - 2 * m,
+                                          Qt.TextFlag.TextWordWrap,
+                                          metrics.lineSpacing() * 3.2)
+        return shown, QRectF(m, top, self.width() - 2 * m, height)
 
     def _board_rect(self) -> QRectF:
         m = self._margin()
-        top = self._prompt_rect().bottom() + m * 0.7
+        top = self._prompt()[1].bottom() + m * 0.7
         return QRectF(m, top, self.width() - 2 * m, self.height() - top - m)
 
     def _clock_text(self) -> str:
@@ -137,10 +146,11 @@ class ProjectorView(QWidget):
         p.drawText(self._title_rect(), int(Qt.AlignmentFlag.AlignLeft
                                            | Qt.AlignmentFlag.AlignVCenter), title)
         self._paint_timer(p)
-        if step.prompt:
+        prompt, prompt_rect = self._prompt()
+        if prompt:
             p.setPen(MUTED)
             p.setFont(card_font(self._px(0.032)))
-            p.drawText(self._prompt_rect(), int(Qt.TextFlag.TextWordWrap), step.prompt)
+            p.drawText(prompt_rect, int(Qt.TextFlag.TextWordWrap), prompt)
         self._paint_board(p)
 
     def _paint_timer(self, p: QPainter) -> None:
@@ -156,8 +166,7 @@ class ProjectorView(QWidget):
     def _paint_board(self, p: QPainter) -> None:
         layout = self.board_layout()
         px = layout.font_px
-        body, tag_font = card_font(px), card_font(px * 0.8)
-        pad = px * 0.45
+        body, tag_font = card_font(px), card_font(px * TAG_SCALE)
         if not any(c.cards for c in layout.columns) and not layout.hidden:
             p.setPen(MUTED)
             p.setFont(card_font(self._px(BODY_FLOOR * 1.2)))
@@ -167,12 +176,10 @@ class ProjectorView(QWidget):
             if col.column.title:
                 p.setPen(HEADER_INK)
                 p.setFont(card_font(px, bold=True))
-                label = col.column.title + (f"  ★ {col.column.marker}"
-                                            if col.column.marker else "")
-                label = QFontMetricsF(p.font()).elidedText(
-                    label, Qt.TextElideMode.ElideRight, col.header.width())
-                p.drawText(col.header, int(Qt.AlignmentFlag.AlignLeft
-                                           | Qt.AlignmentFlag.AlignTop), label)
+                label, _ = shorten_to_height(QFontMetricsF(p.font()), header_label(col.column),
+                                             col.header.width(), Qt.TextFlag.TextWordWrap,
+                                             col.header.height() - px * 0.3)
+                p.drawText(col.header, int(Qt.TextFlag.TextWordWrap), label)
             for placed in col.cards:
                 r = placed.rect
                 p.setPen(Qt.PenStyle.NoPen)
@@ -180,16 +187,15 @@ class ProjectorView(QWidget):
                 p.drawRoundedRect(r, px * 0.25, px * 0.25)
                 if placed.card.accent:
                     p.setBrush(QColor(placed.card.accent))
-                    p.drawRect(QRectF(r.left(), r.top(), px * 0.4, r.height()))
-                inner = r.adjusted(pad + px * 0.4, pad, -pad, -pad)
+                    p.drawRect(QRectF(r.left(), r.top(), px * STRIPE, r.height()))
                 p.setPen(CARD_INK)
                 p.setFont(body)
-                p.drawText(inner, int(placed.wrap), placed.text)
+                p.drawText(placed.text_rect(px), int(placed.fit.wrap), placed.text)
                 if placed.card.tag:
                     p.setPen(CARD_TAG)
                     p.setFont(tag_font)
-                    p.drawText(inner, int(Qt.AlignmentFlag.AlignBottom
-                                          | Qt.AlignmentFlag.AlignLeft), placed.card.tag)
+                    p.drawText(placed.tag_rect(px), int(Qt.TextFlag.TextWordWrap),
+                               placed.card.tag)
             if col.hidden:
                 p.setPen(QPen(MUTED))
                 p.setFont(card_font(px * 0.8))
