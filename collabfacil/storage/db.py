@@ -31,24 +31,36 @@ def _inspect(path: Path) -> None:
         return  # an empty file: a database we are about to create
     if header != _SQLITE_HEADER:
         raise StorageError(f"{path} is not a CollabFacil database (not an SQLite file).")
+    # Read-only, and "immutable" when no -wal or -journal file holds unsaved
+    # changes: a read-only connection to a WAL database would otherwise leave
+    # new -wal and -shm files beside a file we then refuse.
+    pending = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            # The quick integrity check of DESIGN.md: O(size), no index checks.
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check(1)")]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"{path} cannot be read as a database: {exc}.") from None
+    # Another app's database first: its user_version means nothing to us, and
+    # "written by a newer CollabFacil" would send the user the wrong way.
+    if tables and not tables & _OUR_TABLES:
+        raise StorageError(f"{path} is an SQLite database, but not a CollabFacil one.")
+    if problems != ["ok"]:
+        raise StorageError(f"{path} is damaged and cannot be opened safely; it was not "
+                           "changed. Restore a backup copy.")
     if version > SCHEMA_VERSION:
         raise DatabaseTooNewError(
             f"{path} was written by a newer version of CollabFacil (schema "
             f"{version}, this version knows up to {SCHEMA_VERSION}); it was not "
             "changed. Update CollabFacil to open it."
         )
-    if tables and not tables & _OUR_TABLES:
-        raise StorageError(f"{path} is an SQLite database, but not a CollabFacil one.")
 
 
 def _create_private(path: Path) -> None:
@@ -89,6 +101,9 @@ def open_database(path: Path | None) -> Database:
     try:
         if migrations.pending(db):
             migrations.apply(db)
+        # Also after an interrupted first open (migrations applied, version not
+        # yet written); never lowered, so a newer file stays recognisable.
+        if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.OperationalError as exc:
         raise StorageError(f"Cannot update the database {path}: {exc}.") from None
