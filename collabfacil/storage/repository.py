@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from collabfacil.domain.errors import NotFoundError
+from collabfacil.domain.errors import NotFoundError, ValidationError
 from collabfacil.domain.model import (
     Action,
     Contribution,
@@ -101,6 +101,9 @@ class WorkshopRepository:
                 }).last_pk
                 step_ids[s.id if s.id is not None else -1 - i] = new
             for c in data.contributions:
+                if c.step_id not in step_ids:
+                    raise NotFoundError(
+                        f"A note refers to step {c.step_id}, which is not in the workshop.")
                 self._insert_contribution(replace(
                     c, id=None, workshop_id=workshop_id, step_id=step_ids[c.step_id],
                     organisation_id=org_ids.get(c.organisation_id)))
@@ -152,7 +155,13 @@ class WorkshopRepository:
 
     def set_current_step(self, workshop_id: int, index: int) -> None:
         """Remember which step the workshop is on, to return there on reopening."""
-        self.db["workshops"].update(workshop_id, {"current_step": index})
+        if not isinstance(index, int) or isinstance(index, bool) or index < 0:
+            # Stored, it would make the workshop fail validation on every load.
+            raise ValidationError("current_step", "The current step cannot be negative.")
+        with self.db.atomic():
+            self._require(workshop_id)
+            self.db.execute("UPDATE workshops SET current_step = ? WHERE id = ?",
+                            [index, workshop_id])
 
     def delete_workshop(self, workshop_id: int) -> None:
         """Remove a workshop and everything captured in it."""
@@ -244,11 +253,11 @@ class WorkshopRepository:
     def update_contribution(self, contribution: Contribution) -> None:
         """Write a note's text, organisation and section."""
         with self.db.atomic():
-            self._contribution_row(contribution.id)
+            row = self._contribution_row(contribution.id)
             self.db["contributions"].update(contribution.id, {
                 "text": contribution.text, "section": contribution.section,
                 "organisation_id": contribution.organisation_id})
-            self._touch(contribution.workshop_id)
+            self._touch(row["workshop_id"])  # the stored one: the caller's may be None
 
     def delete_contribution(self, contribution_id: int) -> None:
         """Remove one note."""
@@ -320,7 +329,8 @@ class WorkshopRepository:
     def update_action(self, action: Action) -> None:
         """Write every field of an action."""
         with self.db.atomic():
-            if not list(self.db["actions"].rows_where("id = ?", [action.id])):
+            rows = list(self.db["actions"].rows_where("id = ?", [action.id]))
+            if not rows:
                 raise NotFoundError(f"There is no action with id {action.id}.")
             self.db["actions"].update(action.id, {
                 "text": action.text, "owner": action.owner,
@@ -328,7 +338,7 @@ class WorkshopRepository:
                 "first_step": action.first_step, "measure": action.measure,
                 "theme": action.theme, "small_test": int(action.small_test),
                 "review_date": _iso(action.review_date)})
-            self._touch(action.workshop_id)
+            self._touch(rows[0]["workshop_id"])  # the stored one: the caller's may be None
 
     def delete_action(self, action_id: int) -> None:
         """Remove one action."""
