@@ -102,10 +102,10 @@ class ActionPlanPdf:
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(Palette.muted)
-        canvas.drawRightString(width - self.right_margin, y, date_text)
         room = self.width - canvas.stringWidth(date_text, FONT, 8) - 8 * mm
         canvas.drawString(self.left_margin, y,
                           _fit(printable(workshop.title), canvas, room))
+        canvas.drawRightString(width - self.right_margin, y, date_text)
         canvas.setStrokeColor(Palette.rule)
         canvas.setLineWidth(0.5)
         canvas.line(self.left_margin, y - 2.5 * mm, width - self.right_margin,
@@ -146,6 +146,7 @@ class ActionPlanPdf:
             table = Table(rows, colWidths=[32 * mm, self.width - 32 * mm],
                           hAlign="LEFT")
             table.setStyle(TableStyle([
+                ("FONT", (0, 0), (-1, -1), FONT),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -214,7 +215,8 @@ class ActionPlanPdf:
             leftMargin=self.left_margin, rightMargin=self.right_margin,
             topMargin=self.top_margin, bottomMargin=self.bottom_margin,
             title=workshop.title, author=workshop.facilitator or "CollabFacil",
-            subject="Action plan", creator="CollabFacil", lang="en-GB", invariant=1)
+            subject="Action plan", creator="CollabFacil", lang="en-GB", invariant=1,
+            initialFontName=FONT)  # else every page names a non-embedded Helvetica
         footer_canvas = type("FooterCanvas", (NumberedCanvas,),
                              {"margin": self.right_margin})
         doc.build(self._story(), canvasmaker=footer_canvas)

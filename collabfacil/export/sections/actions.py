@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from collabfacil.domain.model import Action, Step
 from collabfacil.export.outline import short_date
-from collabfacil.export.pdf_theme import Palette, markup, tag
+from collabfacil.export.pdf_theme import FONT, Palette, markup, tag
 from collabfacil.export.sections.base import SectionContext
 
 HEADINGS = ("Action", "Owner", "Organisation", "Due", "First step")
@@ -45,6 +45,7 @@ def action_table(actions: Sequence[Action], ctx: SectionContext) -> Table:
     table = Table(rows, colWidths=[ctx.width * s for s in _SHARES], repeatRows=1,
                   splitInRow=24, hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT),  # the cells' own default is Helvetica
         ("BACKGROUND", (0, 0), (-1, 0), Palette.blue),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [Palette.white, Palette.band]),
         ("LINEBELOW", (0, 0), (-1, -1), 0.5, Palette.rule),
