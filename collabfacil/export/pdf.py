@@ -73,6 +73,7 @@ class ActionPlanPdf:
         self._register_fonts()
         self.styles = self._stylesheet()
         self.width = self.pagesize[0] - self.left_margin - self.right_margin
+        self.height = self.pagesize[1] - self.top_margin - self.bottom_margin
 
     # ------------------------------------------------------------------ hooks
 
@@ -85,8 +86,7 @@ class ActionPlanPdf:
     def _page_templates(self) -> list[PageTemplate]:
         """The cover (no running header) and the body pages (with it)."""
         def frame(name: str) -> Frame:
-            return Frame(self.left_margin, self.bottom_margin, self.width,
-                         self.pagesize[1] - self.top_margin - self.bottom_margin,
+            return Frame(self.left_margin, self.bottom_margin, self.width, self.height,
                          leftPadding=0, rightPadding=0, topPadding=0,
                          bottomPadding=0, id=name)
         return [PageTemplate(id="cover", frames=[frame("cover")]),
@@ -158,7 +158,7 @@ class ActionPlanPdf:
 
     def _step_sections(self) -> list[Flowable]:
         """A numbered section for each step with something to show."""
-        ctx = SectionContext(self.data, self.styles, self.width,
+        ctx = SectionContext(self.data, self.styles, self.width, self.height,
                              actions_by_step(self.data))
         parts: list[tuple[str, str, list[Flowable]]] = []
         for step in self.data.steps:

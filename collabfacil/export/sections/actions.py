@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from collabfacil.domain.model import Action, Step
 from collabfacil.export.outline import short_date
+from collabfacil.export.pdf_table import page_table
 from collabfacil.export.pdf_theme import FONT, Palette, markup, tag
 from collabfacil.export.sections.base import SectionContext
 
@@ -42,8 +43,8 @@ def action_table(actions: Sequence[Action], ctx: SectionContext) -> Table:
             Paragraph(short_date(action.due), styles["Cell"]),
             Paragraph(markup(action.first_step), styles["Cell"]),
         ])
-    table = Table(rows, colWidths=[ctx.width * s for s in _SHARES], repeatRows=1,
-                  splitInRow=24, hAlign="LEFT")
+    table = page_table(ctx.height)(rows, colWidths=[ctx.width * s for s in _SHARES],
+                                   repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT),  # the cells' own default is Helvetica
         ("BACKGROUND", (0, 0), (-1, 0), Palette.blue),

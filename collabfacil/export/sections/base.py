@@ -15,13 +15,14 @@ from collabfacil.domain.model import Action, Step, WorkshopData
 class SectionContext:
     """The workshop and the PDF's styles, shared by every section.
 
-    ``width`` is the usable width of the page; ``actions`` holds each actions
-    step's actions in plan order (see ``outline.actions_by_step``).
+    ``width`` and ``height`` are the page's usable area in points; ``actions``
+    holds each actions step's actions in plan order (``outline.actions_by_step``).
     """
 
     data: WorkshopData
     styles: StyleSheet1
     width: float
+    height: float
     actions: Mapping[int | None, list[Action]]
 
 

@@ -1,0 +1,51 @@
+"""A table that runs over pages cleanly, even with a row taller than a page."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from reportlab.platypus import Flowable, Table
+
+MIN_PIECE = 24  # points: the least of a split row left at the foot of a page
+
+
+class PageTable(Table):
+    """A ``Table`` that breaks between rows, and inside a row only when that row
+    could never fit on one page.
+
+    reportlab's own ``splitInRow`` also splits ordinary rows: the rest of a
+    table that was just split between rows is retried in the space left on
+    the same page, so a second header row appears mid-page above a sliver of
+    a row. Here each split decides for itself. ``page_height`` is the height
+    of the frame; make a sized class with :func:`page_table`.
+    """
+
+    page_height: float = float("inf")
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        """Split between rows; inside the row at the break only if it is too tall
+        for any page (``_calc`` and ``_rowHeights`` are reportlab's own sizing)."""
+        self._calc(availWidth, availHeight)
+        heights: list[float] = list(self._rowHeights)
+        header = sum(heights[: self.repeatRows])
+        used, crossing = 0.0, None
+        for height in heights:
+            if used + height > availHeight:
+                crossing = height
+                break
+            used += height
+        too_tall = crossing is not None and header + crossing > self.page_height
+        self.splitByRow, self.splitInRow = (0, MIN_PIECE) if too_tall else (1, 0)
+        return super().split(availWidth, availHeight)
+
+
+@functools.cache
+def page_table(page_height: float) -> type[PageTable]:
+    """A :class:`PageTable` class for frames ``page_height`` points tall.
+
+    A class rather than an argument: reportlab rebuilds the pieces of a split
+    table by calling ``self.__class__`` with its own arguments only.
+    """
+    attrs: dict[str, Any] = {"page_height": page_height}
+    return type("PageTable", (PageTable,), attrs)
