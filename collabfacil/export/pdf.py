@@ -133,15 +133,15 @@ class ActionPlanPdf:
             HRFlowable(width="100%", thickness=2, color=Palette.blue,
                        spaceBefore=2, spaceAfter=10 * mm, hAlign="LEFT"),
         ]
-        partners = [Paragraph(markup(o.name), s["CoverValue"])
-                    for o in self.data.organisations]
         facts = [("Date", long_date(workshop.date)), ("Venue", workshop.venue),
                  ("Facilitator", workshop.facilitator)]
-        rows: list[list[object]] = [
-            [Paragraph(label, s["CoverLabel"]), Paragraph(markup(value), s["CoverValue"])]
-            for label, value in facts if value]
-        if partners:
-            rows.append([Paragraph("Partners", s["CoverLabel"]), partners])
+        facts += [("Partners" if i == 0 else "", o.name)
+                  for i, o in enumerate(self.data.organisations)]
+        # one row per partner, so a long list can run onto a second page
+        rows = [[Paragraph(label, s["CoverLabel"]), Paragraph(markup(value),
+                                                              s["CoverValue"])]
+                for label, value in facts if value]
+        first_partner = len(rows) - len(self.data.organisations)
         if rows:
             table = Table(rows, colWidths=[32 * mm, self.width - 32 * mm],
                           hAlign="LEFT")
@@ -151,6 +151,7 @@ class ActionPlanPdf:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+                ("BOTTOMPADDING", (0, first_partner), (-1, -1), 2),  # a list
                 ("TOPPADDING", (0, 0), (0, -1), 2.5),  # label baseline meets value's
             ]))
             story.append(table)

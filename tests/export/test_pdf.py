@@ -295,3 +295,14 @@ def test_the_fonts_are_embedded(data):
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
     assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"} <= fonts
 
+
+
+def test_a_long_partner_list_runs_onto_a_second_cover_page(repo, pdf_pages):
+    """A large system event's 60 partners are all named; the cover may run over."""
+    names = [f"Partner organisation number {i:02d} of the integrated care system"
+             for i in range(60)]
+    wid = repo.create_workshop(Workshop(title="System event"),
+                               organisations=[Organisation(n) for n in names])
+    text = flat("\n".join(pdf_pages(render_pdf(repo.load(wid), library=EMPTY_LIBRARY))))
+    for name in names:
+        assert name in text
