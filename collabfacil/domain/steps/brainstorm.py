@@ -24,6 +24,9 @@ def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
     if len(set(labels)) != len(labels):
         raise ValidationError("sections", "Two sections have the same label.")
     must_agree = config.get("must_agree", [])
+    if isinstance(must_agree, list) and all(isinstance(m, str) for m in must_agree):
+        must_agree = [clean_text(m, field="must_agree", label="A section label",
+                                 max_length=120, multiline=False) for m in must_agree]
     if not isinstance(must_agree, list) or any(m not in labels for m in must_agree):
         raise ValidationError("must_agree",
                               "must_agree must list labels that are also in sections.")
