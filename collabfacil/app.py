@@ -34,7 +34,7 @@ class Session:
                                        toggle_timer=self.controller.toggle_timer)
         self.console.toggle_projector_full_screen = self.projector.toggle_full_screen
         self.console.show_projector = self._show_projector
-        self.console.destroyed.connect(self.projector.close_for_good)
+        self.console.closed.connect(self.projector.close_for_good)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.installEventFilter(self.room_keys)
@@ -95,8 +95,10 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
         raise
     session.show()
     if exit_after_startup:
+        # exit(), not quit(): quit() asks windows to close and the projector
+        # (which hides rather than closes, so it cannot be lost) would refuse.
         app.processEvents()
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, lambda: app.exit(0))
     status = app.exec()
     session.close()
     db.close()

@@ -26,5 +26,7 @@ def default_database_path() -> Path:
 
 
 def ensure_private_folder(folder: Path) -> None:
-    """Create the data folder (owner-only) if it does not exist yet."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create the data folder, and any missing parents, owner-only if it does not exist yet."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)

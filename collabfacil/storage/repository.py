@@ -81,6 +81,13 @@ class WorkshopRepository:
                 "updated_at": stamp,
             }).last_pk
             org_ids: dict[int | None, int | None] = {None: None}
+
+            def org_ref(ref: int | None, what: str) -> int | None:
+                if ref not in org_ids:
+                    raise NotFoundError(f"{what} refers to organisation {ref}, "
+                                        "which is not in the workshop.")
+                return org_ids[ref]
+
             for i, org in enumerate(data.organisations):
                 new = self.db["organisations"].insert({
                     "workshop_id": workshop_id, "name": org.name,
@@ -89,7 +96,7 @@ class WorkshopRepository:
             for i, p in enumerate(data.participants):
                 self.db["participants"].insert({
                     "workshop_id": workshop_id, "name": p.name,
-                    "organisation_id": org_ids.get(p.organisation_id),
+                    "organisation_id": org_ref(p.organisation_id, "A participant"),
                     "role": p.role, "position": i})
             step_ids: dict[int | None, int | None] = {None: None}
             for i, s in enumerate(data.steps):
@@ -106,12 +113,14 @@ class WorkshopRepository:
                         f"A note refers to step {c.step_id}, which is not in the workshop.")
                 self._insert_contribution(replace(
                     c, id=None, workshop_id=workshop_id, step_id=step_ids[c.step_id],
-                    organisation_id=org_ids.get(c.organisation_id)))
+                    organisation_id=org_ref(c.organisation_id, "A note")))
             for a in data.actions:
+                if a.step_id not in step_ids:
+                    raise NotFoundError(
+                        f"An action refers to step {a.step_id}, which is not in the workshop.")
                 self._insert_action(replace(
-                    a, id=None, workshop_id=workshop_id,
-                    step_id=step_ids.get(a.step_id),
-                    organisation_id=org_ids.get(a.organisation_id)))
+                    a, id=None, workshop_id=workshop_id, step_id=step_ids[a.step_id],
+                    organisation_id=org_ref(a.organisation_id, "An action")))
         return int(workshop_id)
 
     def workshop(self, workshop_id: int) -> Workshop:

@@ -442,3 +442,26 @@ def test_any_valid_note_text_round_trips_byte_for_byte(
     assert raw.encode("utf-8") == made.text.encode("utf-8")
     assert repo.contribution(stored.id).text.encode("utf-8") == made.text.encode("utf-8")
     assert len(made.text) <= NOTE_MAX
+
+
+def test_insert_refuses_a_reference_to_an_unknown_organisation() -> None:
+    """A note tagged with an organisation that is not in the workshop stores nothing."""
+    from collabfacil.domain.errors import NotFoundError
+    from collabfacil.domain.model import (
+        Contribution,
+        Organisation,
+        Step,
+        Workshop,
+        WorkshopData,
+    )
+    from collabfacil.storage.db import open_database
+    from collabfacil.storage.repository import WorkshopRepository
+
+    repo = WorkshopRepository(open_database(None))
+    data = WorkshopData(
+        Workshop("W"), [Organisation("Council", id=1)], [],
+        [Step(type="brainstorm", title="S", id=1)],
+        [Contribution(step_id=1, text="tagged", organisation_id=7)], [])
+    with pytest.raises(NotFoundError, match="organisation 7"):
+        repo.insert_workshop_data(data)
+    assert repo.list_workshops() == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,6 +38,8 @@ def _plain_label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel
 
 class ConsoleWindow(QMainWindow):
     """Agenda on the left; the current step's prompt, editor and timer on the right."""
+
+    closed = Signal()  # the facilitator closed the console: the session ends
 
     def __init__(self, controller: SessionController) -> None:
         super().__init__()
@@ -210,3 +212,4 @@ class ConsoleWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing to save: every change is already in the database.
         event.accept()
+        self.closed.emit()
