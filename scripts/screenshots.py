@@ -29,7 +29,7 @@ def main() -> None:
     workshop_id = repo.insert_workshop_data(build_demo(load_default_library()))
     session = Session(repo, workshop_id)
     session.show()
-    for index, step in enumerate(session.controller.steps):
+    for index in range(len(session.controller.steps)):
         session.controller.go_to_step(index)
         for width, height in sizes:
             for name, window in (("console", session.console),
