@@ -10,6 +10,7 @@ identical. The objects carry temporary ids (1, 2, ...) that
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -229,6 +230,11 @@ def _steps_by_key(steps: list[Step]) -> dict[tuple[str, int], Step]:
     return keyed
 
 
+def _uid(key: object, index: int) -> str:
+    """A fixed uid for a demo note, so the demo is the same every time."""
+    return f"demo-{re.sub(r'[^A-Za-z0-9]+', '-', str(key)).strip('-')}-{index}"[:64]
+
+
 def build_demo(library: Library) -> WorkshopData:
     """The sample workshop on the masterclass-short agenda, with temporary ids."""
     workshop = Workshop(
@@ -253,7 +259,7 @@ def build_demo(library: Library) -> WorkshopData:
             contributions.append(Contribution(
                 step_id=step.id or 0, text=text, organisation_id=org_id.get(org or ""),
                 section=_section(step, section), position=i,
-                created_at=stamp.isoformat()))
+                created_at=stamp.isoformat(), uid=_uid(key, i)))
         elapsed += step.minutes
 
     actions_step = next((s for s in steps if s.type == "actions"), None)

@@ -7,21 +7,40 @@ SQL here.
 
 from __future__ import annotations
 
+import json
 import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collabfacil.domain.errors import ValidationError
 from collabfacil.domain.text import clean_text, parse_date
+
+if TYPE_CHECKING:
+    from collabfacil.domain.phases import Phase
 
 TITLE_MAX = 200
 NAME_MAX = 120
 NOTE_MAX = 2000
 PROMPT_MAX = 4000
 MINUTES_MAX = 600
+_UID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_KIND = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+# Note colours: the Okabe–Ito names, so colour-blind readers can tell them apart.
+NOTE_COLOURS = ("", "orange", "sky", "green", "yellow", "blue", "vermilion", "purple")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def new_uid() -> str:
+    """A new permanent name for a note or item (32 hex digits)."""
+    return uuid.uuid4().hex
+
+
+def _check_uid(uid: object) -> None:
+    if not isinstance(uid, str) or not _UID.match(uid):
+        raise ValidationError("uid", "A uid must be 1 to 64 letters, digits, '-' or '_'.")
 
 
 def now_iso() -> str:
@@ -142,8 +161,10 @@ class Step:
     position: int = 0
     id: int | None = None
     workshop_id: int | None = None
+    state: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        from collabfacil.domain.phases import read_phases
         from collabfacil.domain.steps import step_type  # the registry of step types
 
         kind = step_type(self.type)  # raises ValidationError for an unknown type
@@ -165,7 +186,23 @@ class Step:
         # the keys given are kept, normalised: no defaults are added, so a
         # workshop file reads back exactly as it was written.
         checked = kind.check_config(self.config)
+        read_phases(self.config)
         _set(self, "config", {k: checked.get(k, v) for k, v in self.config.items()})
+        if not isinstance(self.state, Mapping):
+            raise ValidationError("state", "The step's run state must be a table.")
+        _set(self, "state", dict(self.state))
+
+    @property
+    def phases(self) -> list[Phase]:
+        """The timed sub-phases ([] for a step run in one go)."""
+        from collabfacil.domain.phases import read_phases
+
+        return read_phases(self.config)
+
+    @property
+    def revealed(self) -> bool:
+        """Whether results hidden from the room (votes, ratings, silent notes) are shown."""
+        return bool(self.state.get("revealed", False))
 
     @property
     def sections(self) -> list[str]:
@@ -175,7 +212,11 @@ class Step:
 
 @dataclass(frozen=True)
 class Contribution:
-    """One thing the room said: a note on a board, captured by the facilitator."""
+    """One thing the room said: a note on a board, captured by the facilitator.
+
+    ``uid`` names the note for good (across export and import), so other
+    records - a vote, a theme - can point at it.
+    """
 
     step_id: int
     text: str
@@ -185,6 +226,9 @@ class Contribution:
     id: int | None = None
     workshop_id: int | None = None
     created_at: str = field(default_factory=now_iso)
+    colour: str = ""
+    category: str = ""
+    uid: str = field(default_factory=new_uid)
 
     def __post_init__(self) -> None:
         _set(self, "text", clean_text(self.text, field="text", label="The note",
@@ -192,6 +236,45 @@ class Contribution:
         _set(self, "section", clean_text(self.section, field="section",
                                          label="The section", max_length=TITLE_MAX,
                                          required=False, multiline=False))
+        if self.colour not in NOTE_COLOURS:
+            raise ValidationError("colour", f"Unknown note colour '{self.colour}' "
+                                  f"(use one of: {', '.join(c for c in NOTE_COLOURS if c)}).")
+        _set(self, "category", clean_text(self.category, field="category",
+                                          label="The category", max_length=TITLE_MAX,
+                                          required=False, multiline=False))
+        _check_uid(self.uid)
+
+
+@dataclass(frozen=True)
+class StepItem:
+    """A record a step type keeps besides notes: a vote, a rating, a RACI cell...
+
+    ``kind`` says what it is (each step type lists its kinds) and ``data`` holds
+    its fields as plain JSON values; the step type checks them
+    (``StepType.check_item``). Items refer to notes and to each other by ``uid``.
+    """
+
+    step_id: int
+    kind: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+    position: int = 0
+    id: int | None = None
+    workshop_id: int | None = None
+    uid: str = field(default_factory=new_uid)
+    created_at: str = field(default_factory=now_iso)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, str) or not _KIND.match(self.kind):
+            raise ValidationError("kind", f"'{self.kind}' is not an item kind.")
+        if not isinstance(self.data, Mapping):
+            raise ValidationError("data", "An item's data must be a table of fields.")
+        try:
+            json.dumps(dict(self.data), allow_nan=False)
+        except (TypeError, ValueError):
+            raise ValidationError("data", "An item's data must be plain text, numbers, "
+                                  "true/false, lists and tables.") from None
+        _set(self, "data", dict(self.data))
+        _check_uid(self.uid)
 
 
 @dataclass(frozen=True)
@@ -247,6 +330,12 @@ class WorkshopData:
     steps: list[Step]
     contributions: list[Contribution]
     actions: list[Action]
+    items: list[StepItem] = field(default_factory=list)
+
+    def items_for(self, step_id: int | None, kind: str | None = None) -> list[StepItem]:
+        """The items of one step (of one kind), in order."""
+        return [i for i in self.items
+                if i.step_id == step_id and (kind is None or i.kind == kind)]
 
     def contributions_for(self, step_id: int | None) -> list[Contribution]:
         """The notes of one step, in board order."""

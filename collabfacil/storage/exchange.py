@@ -25,11 +25,12 @@ from collabfacil.domain.model import (
     Organisation,
     Participant,
     Step,
+    StepItem,
     Workshop,
     WorkshopData,
     now_iso,
 )
-from collabfacil.domain.steps import step_type
+from collabfacil.domain.steps import check_item, step_type
 from collabfacil.export.anonymise import anonymise as anonymise_data
 from collabfacil.export.files import write_atomically
 from collabfacil.storage.repository import WorkshopRepository
@@ -103,11 +104,19 @@ def to_document(data: WorkshopData, *,
                 "prompt": s.prompt, "minutes": s.minutes,
                 "exercise_key": s.exercise_key, "script": s.script,
                 "config": json.loads(json.dumps(dict(s.config))),  # a deep copy
+                "state": json.loads(json.dumps(dict(s.state))),
                 "contributions": [
-                    {"text": c.text, "section": c.section,
+                    {"uid": c.uid, "text": c.text, "section": c.section,
                      "organisation": org_ref(c.organisation_id, "A note"),
+                     "colour": c.colour, "category": c.category,
                      "created_at": c.created_at}
                     for c in _in_order(data.contributions, s.id)
+                ],
+                "items": [
+                    {"uid": it.uid, "kind": it.kind,
+                     "data": json.loads(json.dumps(dict(it.data))),
+                     "created_at": it.created_at}
+                    for it in sorted(data.items_for(s.id), key=lambda it: it.position)
                 ],
             }
             for i, s in enumerate(data.steps)
@@ -292,14 +301,21 @@ _WORKSHOP = ("title", "date", "venue", "facilitator", "starts_at", "ends_at",
 _ORG = ("ref", "name", "short_name")
 _PERSON = ("name", "organisation", "role")
 _STEP = ("ref", "type", "title", "prompt", "minutes", "exercise_key", "script",
-         "config", "contributions")
-_NOTE = ("text", "section", "organisation", "created_at")
+         "config", "state", "contributions", "items")
+_NOTE = ("uid", "text", "section", "organisation", "colour", "category", "created_at")
+_ITEM = ("uid", "kind", "data", "created_at")
 _ACTION = ("text", "owner", "organisation", "due", "first_step", "measure", "theme",
            "small_test", "review_date", "step", "created_at")
 
 
+def _uid(obj: _Obj) -> dict[str, str]:
+    """``{"uid": value}`` when present; a new uid is made when it is left out."""
+    value = obj.get("uid", str, default=None)
+    return {} if value is None else {"uid": value}
+
+
 def _step(path: str, value: object, temp_id: int, orgs: Mapping[str, int],
-          ) -> tuple[Step, list[Contribution]]:
+          ) -> tuple[Step, list[Contribution], list[StepItem]]:
     s = _Obj(value, path, _STEP)
     type_name = s.text("type")
     try:
@@ -316,15 +332,27 @@ def _step(path: str, value: object, temp_id: int, orgs: Mapping[str, int],
                  minutes=s.get("minutes", int, default=10),
                  exercise_key=s.text("exercise_key", required=False),
                  script=s.text("script", required=False), config=config,
-                 position=temp_id - 1)
+                 state=s.get("state", dict, default={}), position=temp_id - 1)
     notes = []
     for i, (npath, nvalue) in enumerate(s.items("contributions")):
         n = _Obj(nvalue, npath, _NOTE)
         notes.append(_make(npath, Contribution, step_id=temp_id, text=n.text("text"),
                            section=n.text("section", required=False),
                            organisation_id=n.ref("organisation", orgs, "organisation"),
-                           position=i, **n.timestamp("created_at")))
-    return step, notes
+                           colour=n.text("colour", required=False),
+                           category=n.text("category", required=False),
+                           position=i, **n.timestamp("created_at"), **_uid(n)))
+    records = []
+    for i, (ipath, ivalue) in enumerate(s.items("items")):
+        it = _Obj(ivalue, ipath, _ITEM)
+        kind = it.text("kind")
+        try:
+            data = check_item(type_name, kind, it.get("data", dict))
+        except ValidationError as exc:
+            raise it.fail("data" if exc.field != "kind" else "kind", exc.message) from None
+        records.append(_make(ipath, StepItem, step_id=temp_id, kind=kind, data=data,
+                             position=i, **it.timestamp("created_at"), **_uid(it)))
+    return step, notes, records
 
 
 def from_document(doc: object) -> WorkshopData:
@@ -365,11 +393,13 @@ def from_document(doc: object) -> WorkshopData:
                                   role=p.text("role", required=False)))
     step_items = top.items("steps")
     step_refs = _refs(step_items, "step")
-    steps, contributions = [], []
+    steps, contributions, records = [], [], []
     for path, value in step_items:
-        step, notes = _step(path, value, len(steps) + 1, orgs)
+        step, notes, step_records = _step(path, value, len(steps) + 1, orgs)
         steps.append(step)
         contributions.extend(notes)
+        records.extend(step_records)
+    _unique_uids(contributions, records)
     if workshop.current_step >= max(len(steps), 1):
         raise w.fail("current_step", f"is {workshop.current_step}, but the workshop "
                                      f"has {len(steps)} steps (counting from 0).")
@@ -387,7 +417,15 @@ def from_document(doc: object) -> WorkshopData:
             step_id=a.ref("step", step_refs, "step"), position=i,
             **a.timestamp("created_at")))
     return WorkshopData(workshop, organisations, participants, steps,
-                        contributions, actions)
+                        contributions, actions, records)
+
+
+def _unique_uids(notes: list[Contribution], records: list[StepItem]) -> None:
+    seen: set[str] = set()
+    for uid in [n.uid for n in notes] + [r.uid for r in records]:
+        if uid in seen:
+            raise ExchangeError(f"The uid '{uid[:40]}' is used twice in the file.")
+        seen.add(uid)
 
 
 def _refuse_constant(name: str) -> None:

@@ -92,4 +92,31 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_step_items(db: Database) -> None:
+    """Records of the other step types, note uids, colours and categories, run state."""
+    db.executescript(
+        """
+        ALTER TABLE contributions ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+        ALTER TABLE contributions ADD COLUMN colour TEXT NOT NULL DEFAULT '';
+        ALTER TABLE contributions ADD COLUMN category TEXT NOT NULL DEFAULT '';
+        UPDATE contributions SET uid = lower(hex(randomblob(16))) WHERE uid = '';
+        CREATE UNIQUE INDEX contributions_by_uid ON contributions(workshop_id, uid);
+        ALTER TABLE steps ADD COLUMN state TEXT NOT NULL DEFAULT '{}';
+        CREATE TABLE step_items (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            step_id INTEGER NOT NULL REFERENCES steps(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            data TEXT NOT NULL DEFAULT '{}',
+            uid TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX step_items_by_step ON step_items(step_id, position);
+        CREATE UNIQUE INDEX step_items_by_uid ON step_items(workshop_id, uid);
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -21,6 +21,7 @@ from collabfacil.domain.model import (
     Organisation,
     Participant,
     Step,
+    StepItem,
     Workshop,
     WorkshopData,
     now_iso,
@@ -105,6 +106,7 @@ class WorkshopRepository:
                     "title": s.title, "prompt": s.prompt, "minutes": s.minutes,
                     "exercise_key": s.exercise_key, "script": s.script,
                     "config": json.dumps(dict(s.config), ensure_ascii=False),
+                    "state": json.dumps(dict(s.state), ensure_ascii=False),
                 }).last_pk
                 step_ids[s.id if s.id is not None else -1 - i] = new
             for c in data.contributions:
@@ -121,6 +123,13 @@ class WorkshopRepository:
                 self._insert_action(replace(
                     a, id=None, workshop_id=workshop_id, step_id=step_ids[a.step_id],
                     organisation_id=org_ref(a.organisation_id, "An action")))
+            for item in data.items:
+                if item.step_id not in step_ids:
+                    raise NotFoundError(
+                        f"A record refers to step {item.step_id}, which is not in the "
+                        "workshop.")
+                self._insert_item(replace(item, id=None, workshop_id=workshop_id,
+                                          step_id=step_ids[item.step_id]))
         return int(workshop_id)
 
     def workshop(self, workshop_id: int) -> Workshop:
@@ -189,6 +198,8 @@ class WorkshopRepository:
                 self._contribution(r) for r in self.db["contributions"].rows_where(
                     "workshop_id = ?", [workshop_id], order_by="step_id, position, id")],
             actions=self.actions(workshop_id),
+            items=[self._item(r) for r in self.db["step_items"].rows_where(
+                "workshop_id = ?", [workshop_id], order_by="step_id, position, id")],
         )
 
     def _require(self, workshop_id: int | None) -> None:
@@ -226,10 +237,82 @@ class WorkshopRepository:
             Step(id=r["id"], workshop_id=r["workshop_id"], position=r["position"],
                  type=r["type"], title=r["title"], prompt=r["prompt"],
                  minutes=r["minutes"], exercise_key=r["exercise_key"],
-                 script=r["script"], config=json.loads(r["config"]))
+                 script=r["script"], config=json.loads(r["config"]),
+                 state=json.loads(r["state"]))
             for r in self.db["steps"].rows_where(
                 "workshop_id = ?", [workshop_id], order_by="position, id")
         ]
+
+    def set_step_state(self, step_id: int, state: dict[str, Any]) -> None:
+        """Remember a step's run state (revealed, current phase) for reopening."""
+        with self.db.atomic():
+            row = self._step_row(step_id)
+            self.db["steps"].update(step_id, {"state": json.dumps(state, ensure_ascii=False)})
+            self._touch(row["workshop_id"])
+
+    # ------------------------------------------------------------ step items
+
+    def add_item(self, item: StepItem) -> StepItem:
+        """Store a new record of a step (a vote, a rating...) at the end; returns it."""
+        with self.db.atomic():
+            step = self._step_row(item.step_id)
+            position = self.db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM step_items WHERE step_id = ?",
+                [item.step_id]).fetchone()[0]
+            return self._insert_item(replace(item, id=None, workshop_id=step["workshop_id"],
+                                             position=position))
+
+    def restore_item(self, item: StepItem) -> None:
+        """Put back a record exactly as it was (undo of a delete)."""
+        with self.db.atomic():
+            self._insert_item(item)
+
+    def _insert_item(self, item: StepItem) -> StepItem:
+        row = {"workshop_id": item.workshop_id, "step_id": item.step_id, "kind": item.kind,
+               "data": json.dumps(dict(item.data), ensure_ascii=False), "uid": item.uid,
+               "position": item.position, "created_at": item.created_at}
+        if item.id is not None:
+            row["id"] = item.id
+        new_id = self.db["step_items"].insert(row).last_pk
+        self._touch(item.workshop_id)
+        return replace(item, id=int(new_id))
+
+    def update_item(self, item: StepItem) -> None:
+        """Write a record's data (and position)."""
+        with self.db.atomic():
+            row = self._item_row(item.id)
+            self.db["step_items"].update(item.id, {
+                "data": json.dumps(dict(item.data), ensure_ascii=False),
+                "position": item.position})
+            self._touch(row["workshop_id"])
+
+    def delete_item(self, item_id: int) -> None:
+        """Remove one record."""
+        with self.db.atomic():
+            row = self._item_row(item_id)
+            self.db["step_items"].delete(item_id)
+            self._touch(row["workshop_id"])
+
+    def item(self, item_id: int) -> StepItem:
+        """One record by id."""
+        return self._item(self._item_row(item_id))
+
+    def items(self, step_id: int) -> list[StepItem]:
+        """The records of one step, in order."""
+        return [self._item(r) for r in self.db["step_items"].rows_where(
+            "step_id = ?", [step_id], order_by="position, id")]
+
+    def _item_row(self, item_id: int | None) -> dict[str, Any]:
+        rows = list(self.db["step_items"].rows_where("id = ?", [item_id]))
+        if not rows:
+            raise NotFoundError(f"There is no record with id {item_id}.")
+        return rows[0]
+
+    @staticmethod
+    def _item(r: dict[str, Any]) -> StepItem:
+        return StepItem(id=r["id"], workshop_id=r["workshop_id"], step_id=r["step_id"],
+                        kind=r["kind"], data=json.loads(r["data"]), uid=r["uid"],
+                        position=r["position"], created_at=r["created_at"])
 
     # -------------------------------------------------------- contributions
 
@@ -252,7 +335,8 @@ class WorkshopRepository:
     def _insert_contribution(self, c: Contribution) -> Contribution:
         row = {"workshop_id": c.workshop_id, "step_id": c.step_id, "text": c.text,
                "organisation_id": c.organisation_id, "section": c.section,
-               "position": c.position, "created_at": c.created_at}
+               "position": c.position, "created_at": c.created_at, "uid": c.uid,
+               "colour": c.colour, "category": c.category}
         if c.id is not None:
             row["id"] = c.id
         new_id = self.db["contributions"].insert(row).last_pk
@@ -265,7 +349,8 @@ class WorkshopRepository:
             row = self._contribution_row(contribution.id)
             self.db["contributions"].update(contribution.id, {
                 "text": contribution.text, "section": contribution.section,
-                "organisation_id": contribution.organisation_id})
+                "organisation_id": contribution.organisation_id,
+                "colour": contribution.colour, "category": contribution.category})
             self._touch(row["workshop_id"])  # the stored one: the caller's may be None
 
     def delete_contribution(self, contribution_id: int) -> None:
@@ -303,7 +388,8 @@ class WorkshopRepository:
         return Contribution(id=r["id"], workshop_id=r["workshop_id"],
                             step_id=r["step_id"], text=r["text"],
                             organisation_id=r["organisation_id"], section=r["section"],
-                            position=r["position"], created_at=r["created_at"])
+                            position=r["position"], created_at=r["created_at"],
+                            uid=r["uid"], colour=r["colour"], category=r["category"])
 
     # -------------------------------------------------------------- actions
 

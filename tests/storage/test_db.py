@@ -214,7 +214,8 @@ def test_a_database_damaged_past_its_schema_is_refused_on_opening(
     db["steps"].insert({"workshop_id": 1, "position": 0, "type": "brainstorm",
                         "title": "Ideas"})
     db["contributions"].insert_all(
-        {"workshop_id": 1, "step_id": 1, "text": f"note {i} " * 20, "created_at": "x"}
+        {"workshop_id": 1, "step_id": 1, "text": f"note {i} " * 20, "created_at": "x",
+         "uid": f"u{i}"}
         for i in range(500))
     db.close()
     data = bytearray(path.read_bytes())

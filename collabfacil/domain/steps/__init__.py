@@ -1,20 +1,35 @@
-"""The registry of step types: the one place that knows which types exist.
+"""The registry of step types: every module in this package that defines STEP_TYPE.
 
 Each step type lives in a module of its own under the same name in every layer
-(``domain/steps/brainstorm.py``, ``ui/console/steps/brainstorm.py``, ...). Adding
-a step type means adding those modules and one line here.
+(``domain/steps/vote.py``, ``ui/console/steps/vote.py``,
+``ui/projector/steps/vote.py``, ``export/sections/vote.py``). Adding a step type
+means adding those modules; no other file changes.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from collabfacil.domain.errors import ValidationError
-from collabfacil.domain.steps import actions, brainstorm
 from collabfacil.domain.steps.base import StepType
 
-STEP_TYPES: dict[str, StepType] = {
-    brainstorm.STEP_TYPE.name: brainstorm.STEP_TYPE,
-    actions.STEP_TYPE.name: actions.STEP_TYPE,
-}
+
+def _discover() -> dict[str, StepType]:
+    found: dict[str, StepType] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name == "base" or info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        kind = getattr(module, "STEP_TYPE", None)
+        if isinstance(kind, StepType):
+            if kind.name != info.name:
+                raise RuntimeError(f"{module.__name__} defines step type '{kind.name}'")
+            found[kind.name] = kind
+    return found
+
+
+STEP_TYPES: dict[str, StepType] = _discover()
 
 
 def step_type(name: str) -> StepType:
@@ -28,4 +43,14 @@ def step_type(name: str) -> StepType:
         ) from None
 
 
-__all__ = ["STEP_TYPES", "StepType", "step_type"]
+def check_item(step_type_name: str, kind: str, data: object) -> dict[str, object]:
+    """Validate an item's data for a step type; returns it normalised."""
+    st = step_type(step_type_name)
+    if kind not in st.item_kinds:
+        raise ValidationError("kind", f"A {st.label.lower()} step keeps no '{kind}' records.")
+    if not isinstance(data, dict):
+        raise ValidationError("data", "An item's data must be a table of fields.")
+    return st.check_item(kind, data)
+
+
+__all__ = ["STEP_TYPES", "StepType", "check_item", "step_type"]

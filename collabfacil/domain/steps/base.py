@@ -4,26 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
+
+from collabfacil.domain.errors import ValidationError
 
 ConfigCheck = Callable[[Mapping[str, Any]], dict[str, Any]]
+ItemCheck = Callable[[str, Mapping[str, Any]], dict[str, Any]]
 
 
 def _no_config(config: Mapping[str, Any]) -> dict[str, Any]:
     return dict(config)
 
 
+def _no_items(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    raise ValidationError("kind", f"This step keeps no '{kind}' records.")
+
+
 @dataclass(frozen=True)
 class StepType:
     """A kind of interaction the room does, e.g. a brainstorm or agreeing actions.
 
-    ``captures`` says what the step records: ``"notes"`` (contributions) or
-    ``"actions"``. ``check_config`` validates the step's settings from an
-    exercise file and returns them normalised, raising ``ValidationError``.
+    ``captures`` says what the step records: ``"notes"`` (contributions),
+    ``"actions"`` or ``"items"`` (StepItems of the kinds in ``item_kinds``).
+    ``check_config`` validates the step's settings from an exercise file and
+    returns them normalised; ``check_item`` does the same for an item's data.
+    Both raise ``ValidationError`` naming the field. ``hides_results`` says the
+    projector keeps results hidden until the facilitator reveals them.
     """
 
     name: str
     label: str
     description: str
-    captures: Literal["notes", "actions"]
+    captures: str
     check_config: ConfigCheck = _no_config
+    item_kinds: tuple[str, ...] = ()
+    check_item: ItemCheck = _no_items
+    hides_results: bool = False
