@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from collabfacil.domain.model import Action, Contribution
+from collabfacil.domain.model import Action, Contribution, StepItem
 
 if TYPE_CHECKING:
     from collabfacil.ui.controller import SessionController
@@ -140,3 +140,54 @@ class DeleteActionCommand(_WrittenCommand):
     def undo(self) -> None:
         self.controller.repo.restore_action(self.old)
         self.controller.actions_stored()
+
+
+class AddItemCommand(_WrittenCommand):
+    """Record a step item (a vote, a rating...), already stored."""
+
+    def __init__(self, controller: SessionController, stored: StepItem, text: str) -> None:
+        super().__init__(controller, text)
+        self.stored = stored
+
+    def apply(self) -> None:
+        self.controller.repo.restore_item(self.stored)
+        self.controller.items_stored(self.stored.step_id)
+
+    def undo(self) -> None:
+        assert self.stored.id is not None
+        self.controller.repo.delete_item(self.stored.id)
+        self.controller.items_stored(self.stored.step_id)
+
+
+class EditItemCommand(_WrittenCommand):
+    """Change a step item's data."""
+
+    def __init__(self, controller: SessionController, old: StepItem, new: StepItem,
+                 text: str) -> None:
+        super().__init__(controller, text)
+        self.old, self.new = old, new
+
+    def apply(self) -> None:
+        self.controller.repo.update_item(self.new)
+        self.controller.items_stored(self.new.step_id)
+
+    def undo(self) -> None:
+        self.controller.repo.update_item(self.old)
+        self.controller.items_stored(self.old.step_id)
+
+
+class DeleteItemCommand(_WrittenCommand):
+    """Remove a step item; undo restores it with the same id and place."""
+
+    def __init__(self, controller: SessionController, old: StepItem, text: str) -> None:
+        super().__init__(controller, text)
+        self.old = old
+
+    def apply(self) -> None:
+        assert self.old.id is not None
+        self.controller.repo.delete_item(self.old.id)
+        self.controller.items_stored(self.old.step_id)
+
+    def undo(self) -> None:
+        self.controller.repo.restore_item(self.old)
+        self.controller.items_stored(self.old.step_id)

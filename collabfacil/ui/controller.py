@@ -12,21 +12,26 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from collabfacil.domain.errors import CollabFacilError
-from collabfacil.domain.model import Action, Contribution, Step, WorkshopData
+from collabfacil.domain.model import Action, Contribution, Step, StepItem, WorkshopData
+from collabfacil.domain.steps import check_item
 from collabfacil.domain.timer import Countdown
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui.commands import (
     AddActionCommand,
     AddContributionCommand,
+    AddItemCommand,
     DeleteActionCommand,
     DeleteContributionCommand,
+    DeleteItemCommand,
     EditActionCommand,
     EditContributionCommand,
+    EditItemCommand,
 )
 from collabfacil.ui.models import ActionTableModel, ContributionListModel
 
@@ -35,6 +40,9 @@ class SessionController(QObject):
     """Holds the open workshop, the current step, its notes and the timer."""
 
     step_changed = Signal(int)  # the new step's index
+    phase_changed = Signal(int)  # the current step's new phase index
+    items_changed = Signal(int)  # the id of the step whose items changed
+    step_state_changed = Signal()  # the current step was revealed or hidden
     contribution_added = Signal(object)  # Contribution
     contribution_updated = Signal(object)  # Contribution
     contribution_removed = Signal(object)  # Contribution
@@ -59,7 +67,8 @@ class SessionController(QObject):
         if not self._data.steps:
             raise CollabFacilError("This workshop has no agenda steps to run.")
         self._index = min(self._data.workshop.current_step, len(self._data.steps) - 1)
-        self.countdown = Countdown(self.current_step.minutes * 60)
+        self._items: list[StepItem] = []
+        self.countdown = Countdown(self._planned_seconds())
         self._ticker = QTimer(self)
         self._ticker.setInterval(250)
         self._ticker.timeout.connect(self.timer_ticked)
@@ -99,23 +108,147 @@ class SessionController(QObject):
             return
         self._index = index
         self.repo.set_current_step(self.workshop_id, index)
-        self.countdown = Countdown(self.current_step.minutes * 60)
+        self.countdown = Countdown(self._planned_seconds())
         self._ticker.stop()
         self._load_step()
         self.step_changed.emit(index)
 
     def next_step(self) -> None:
-        """PageDown: the next step."""
-        self.go_to_step(self._index + 1)
+        """PageDown: the next sub-phase of this step, or else the next step."""
+        if self.phase_index < len(self.current_step.phases) - 1:
+            self.go_to_phase(self.phase_index + 1)
+        else:
+            self.go_to_step(self._index + 1)
 
     def previous_step(self) -> None:
-        """PageUp: the previous step."""
-        self.go_to_step(self._index - 1)
+        """PageUp: the previous sub-phase of this step, or else the previous step."""
+        if self.phase_index > 0:
+            self.go_to_phase(self.phase_index - 1)
+        else:
+            self.go_to_step(self._index - 1)
+
+    @property
+    def phase_index(self) -> int:
+        """The current step's sub-phase (0 when it has none)."""
+        phases = self.current_step.phases
+        return max(0, min(int(self.current_step.state.get("phase", 0)), len(phases) - 1))
+
+    def go_to_phase(self, index: int) -> None:
+        """Move to a timed sub-phase of the current step; its countdown starts afresh."""
+        phases = self.current_step.phases
+        index = max(0, min(index, len(phases) - 1))
+        if not phases or index == self.phase_index:
+            return
+        self._set_state(phase=index)
+        running = self.countdown.running
+        self.countdown = Countdown(self._planned_seconds())
+        if running:  # the room is working: keep counting into the next phase
+            self.countdown = self.countdown.start(self.clock())
+        self.phase_changed.emit(index)
+        self.timer_ticked.emit()
+
+    def _planned_seconds(self) -> float:
+        phases = self.current_step.phases
+        if phases:
+            return phases[self.phase_index].minutes * 60
+        return self.current_step.minutes * 60
+
+    def _set_state(self, **changes: object) -> None:
+        step = self.current_step
+        assert step.id is not None
+        state = {**step.state, **changes}
+        self.repo.set_step_state(step.id, state)
+        self._data.steps[self._index] = replace(step, state=state)
 
     def _load_step(self) -> None:
         step = self.current_step
         assert step.id is not None
         self.notes.reset(self.repo.contributions(step.id), self._data.organisations)
+        self._items = self.repo.items(step.id)
+
+    # ---------------------------------------------------------------- reveal
+
+    @property
+    def revealed(self) -> bool:
+        """Whether the current step's hidden results are shown to the room."""
+        return self.current_step.revealed
+
+    def toggle_reveal(self) -> None:
+        """Show the room the results hidden until now (votes, ratings), or hide them again."""
+        try:
+            self._set_state(revealed=not self.revealed)
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
+            return
+        self.step_state_changed.emit()
+        self.projector_mode_changed.emit()
+
+    # ---------------------------------------------------------------- items
+
+    def items(self, kind: str | None = None) -> list[StepItem]:
+        """The current step's records (of one kind), in order."""
+        return [i for i in self._items if kind is None or i.kind == kind]
+
+    def notes_of(self, step_id: int) -> list[Contribution]:
+        """The notes of any step of the workshop (e.g. the brainstorm a vote is on)."""
+        return self.repo.contributions(step_id)
+
+    def items_of(self, step_id: int) -> list[StepItem]:
+        """The records of any step of the workshop."""
+        return self.repo.items(step_id)
+
+    def add_item(self, kind: str, data: dict[str, Any], *, label: str = "") -> StepItem | None:
+        """Record an item on the current step; None (and a message) if refused."""
+        step = self.current_step
+        assert step.id is not None
+        try:
+            checked = check_item(step.type, kind, data)
+            stored = self.repo.add_item(StepItem(step_id=step.id, kind=kind, data=checked))
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
+            return None
+        self.undo_stack.push(AddItemCommand(self, stored, label or f"Add {kind}"))
+        self.items_stored(step.id)
+        return stored
+
+    def update_item(self, item: StepItem, data: dict[str, Any], *,
+                    label: str = "") -> StepItem | None:
+        """Change an item's data; None (and a message) if refused."""
+        try:
+            step_type_name = self._step_type_of(item.step_id)
+            new = replace(item, data=check_item(step_type_name, item.kind, data))
+            if new == item:
+                return item
+            self.repo.update_item(new)
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
+            return None
+        self.undo_stack.push(EditItemCommand(self, item, new, label or f"Change {item.kind}"))
+        self.items_stored(item.step_id)
+        return new
+
+    def delete_item(self, item: StepItem, *, label: str = "") -> None:
+        """Remove an item (undoable)."""
+        assert item.id is not None
+        try:
+            self.repo.delete_item(item.id)
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
+            return
+        self.undo_stack.push(DeleteItemCommand(self, item, label or f"Delete {item.kind}"))
+        self.items_stored(item.step_id)
+
+    def items_stored(self, step_id: int) -> None:
+        """Called once the database has an item change: refresh and tell the views."""
+        if step_id == self.current_step.id:
+            self._items = self.repo.items(step_id)
+        self.items_changed.emit(step_id)
+
+    def _step_type_of(self, step_id: int) -> str:
+        for step in self.steps:
+            if step.id == step_id:
+                return step.type
+        raise CollabFacilError(f"There is no step with id {step_id} in this workshop.")
 
     # ---------------------------------------------------------------- notes
 
@@ -256,9 +389,9 @@ class SessionController(QObject):
         self.timer_ticked.emit()
 
     def reset_timer(self) -> None:
-        """Back to the step's full time, paused."""
+        """Back to the step's (or phase's) full time, paused."""
         self._ticker.stop()
-        self.countdown = Countdown(self.current_step.minutes * 60)
+        self.countdown = Countdown(self._planned_seconds())
         self.timer_ticked.emit()
 
     # ------------------------------------------------------------ projector

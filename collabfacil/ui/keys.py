@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 # (keys, what they do) - shown by F1, bound by the console window.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Enter (in the capture box)", "capture what was typed"),
-    ("PageDown / Ctrl+Right", "next step"),
-    ("PageUp / Ctrl+Left", "previous step"),
+    ("PageDown / Ctrl+Right", "next step (or next timed phase)"),
+    ("PageUp / Ctrl+Left", "previous step (or previous timed phase)"),
     ("B or .", "blank the projector / back"),
     ("F5 / Esc", "projector full-screen on / off"),
     ("Space (outside a text field)", "start / pause the timer"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"),
     ("Ctrl+= / Ctrl+-", "projector font larger / smaller"),
+    ("Ctrl+R", "reveal hidden results to the room / hide them"),
     ("Alt+1 … Alt+9", "choose the section for the next note"),
     ("F2 / Delete (in the notes)", "edit / delete the selected note"),
     ("F1", "this list of shortcuts"),

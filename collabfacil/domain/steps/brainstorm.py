@@ -11,7 +11,8 @@ from collabfacil.domain.text import clean_text
 
 
 def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
-    """``sections``: column labels; ``must_agree``: the sections the room must agree on."""
+    """``sections``: column labels; ``must_agree``: the sections the room must agree on;
+    ``silent``: the notes stay off the projector until the facilitator reveals them."""
     out = dict(config)
     sections = config.get("sections", [])
     if not isinstance(sections, list):
@@ -30,6 +31,9 @@ def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(must_agree, list) or any(m not in labels for m in must_agree):
         raise ValidationError("must_agree",
                               "must_agree must list labels that are also in sections.")
+    silent = config.get("silent", False)
+    if not isinstance(silent, bool):
+        raise ValidationError("silent", "silent must be true or false.")
     out["sections"] = labels
     out["must_agree"] = list(must_agree)
     return out

@@ -1,23 +1,26 @@
-"""The PDF section of each step type, found by the type's name.
+"""The PDF section of each step type: every module here with a ``render`` function.
 
-Each step type has its own module here, under the same name as in
-``domain/steps``; adding a step type means adding its module and one line below.
+``render(step, context) -> list[Flowable]`` prints one agenda step's body;
+modules are found by the step type's name, so adding a step type touches no
+other file.
 """
 
 from __future__ import annotations
 
-from collabfacil.export.sections import actions, brainstorm
+import importlib
+from functools import cache
+
 from collabfacil.export.sections.base import SectionContext, SectionRenderer
 
-SECTIONS: dict[str, SectionRenderer] = {
-    "brainstorm": brainstorm.render,
-    "actions": actions.render,
-}
 
-
+@cache
 def section_renderer(type_name: str) -> SectionRenderer | None:
-    """The renderer for a step type, or None for a type with no PDF section yet."""
-    return SECTIONS.get(type_name)
+    """The renderer for a step type, or None for a type with no PDF section."""
+    try:
+        module = importlib.import_module(f"{__name__}.{type_name}")
+    except ModuleNotFoundError:
+        return None
+    return getattr(module, "render", None)
 
 
-__all__ = ["SECTIONS", "SectionContext", "SectionRenderer", "section_renderer"]
+__all__ = ["SectionContext", "SectionRenderer", "section_renderer"]

@@ -61,6 +61,12 @@ class ConsoleWindow(QMainWindow):
         self.script = _plain_label(name="script")
         self.script.setAccessibleName("Facilitator's script (not projected)")
         self.timer = TimerPanel(controller)
+        self.reveal_button = QPushButton()
+        self.reveal_button.setCheckable(True)
+        self.reveal_button.setToolTip("Show the room the results hidden until now (Ctrl+R)")
+        self.reveal_button.clicked.connect(controller.toggle_reveal)
+        self.phases_label = _plain_label(name="phases")
+        self.phases_label.setAccessibleName("Timed phases of this step")
         self.message = _plain_label(name="errorMessage")
         self.previous_button = QPushButton("◀ Previous")
         self.previous_button.setToolTip("Previous step (PageUp)")
@@ -74,6 +80,8 @@ class ConsoleWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         controller.step_changed.connect(self._on_step_changed)
+        controller.phase_changed.connect(self._on_phase_changed)
+        controller.step_state_changed.connect(self._on_phase_changed)
         controller.error_raised.connect(self.message.setText)
         controller.contribution_added.connect(self._on_saved)
         controller.actions_changed.connect(self._on_saved)
@@ -88,7 +96,10 @@ class ConsoleWindow(QMainWindow):
         titles.addWidget(self.step_title)
         titles.addWidget(self.step_meta)
         header.addLayout(titles, 1)
-        header.addWidget(self.timer, 0, Qt.AlignmentFlag.AlignTop)
+        right_of_title = QVBoxLayout()
+        right_of_title.addWidget(self.timer)
+        right_of_title.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignRight)
+        header.addLayout(right_of_title)
         script_frame = QFrame()
         script_frame.setObjectName("scriptFrame")
         script_layout = QVBoxLayout(script_frame)
@@ -106,6 +117,7 @@ class ConsoleWindow(QMainWindow):
         column.addLayout(header)
         column.addWidget(_plain_label("Prompt on the projector", name="sectionLabel"))
         column.addWidget(self.prompt)
+        column.addWidget(self.phases_label)
         column.addWidget(script_frame)
         column.addLayout(self.editor_holder, 1)
         column.addWidget(self.message)
@@ -122,7 +134,8 @@ class ConsoleWindow(QMainWindow):
             "#prompt { font-size: 15px; }"
             "#sectionLabel { color: #555; font-weight: bold; }"
             "#scriptFrame { background: #F3F1EA; border-radius: 4px; }"
-            "#errorMessage { color: #B3261E; font-weight: bold; }")
+            "#errorMessage { color: #B3261E; font-weight: bold; }"
+            "#phases { color: #0B4F8A; font-weight: bold; }")
 
     def _build_actions(self) -> None:
         c = self.controller
@@ -142,6 +155,7 @@ class ConsoleWindow(QMainWindow):
             (run_menu, "Next step", ["PgDown", "Ctrl+Right"], c.next_step),
             (run_menu, "Previous step", ["PgUp", "Ctrl+Left"], c.previous_step),
             (run_menu, "+1 minute", [], c.add_minute),
+            (run_menu, "Reveal / hide results", ["Ctrl+R"], c.toggle_reveal),
             (run_menu, "Reset timer", [], c.reset_timer),
             (view_menu, "Show projector", [], lambda: self.show_projector()),
             (view_menu, "Full screen on / off", ["F5", "Esc"],
@@ -185,6 +199,7 @@ class ConsoleWindow(QMainWindow):
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(c.steps) - 1)
         self.message.clear()
+        self._on_phase_changed()
         if self.editor is not None:
             self.editor_holder.removeWidget(self.editor)
             self.editor.hide()
@@ -195,6 +210,21 @@ class ConsoleWindow(QMainWindow):
         focus = getattr(self.editor, "focus_capture", None)
         if focus:
             focus()
+
+    def _on_phase_changed(self, *_: object) -> None:
+        """Show the timed phases (current one in brackets) and the reveal state."""
+        c = self.controller
+        step = c.current_step
+        phases = step.phases
+        self.phases_label.setVisible(bool(phases))
+        self.phases_label.setText("Phases (PageDown moves on): " + "  →  ".join(
+            (f"[{p.title} {p.minutes} min]" if i == c.phase_index else
+             f"{p.title} {p.minutes} min") for i, p in enumerate(phases)))
+        hides = step_type(step.type).hides_results or bool(step.config.get("silent"))
+        self.reveal_button.setVisible(hides)
+        self.reveal_button.setChecked(c.revealed)
+        self.reveal_button.setText("Hide from the room" if c.revealed
+                                   else "Reveal to the room")
 
     def _on_saved(self, *_: object) -> None:
         self.message.clear()

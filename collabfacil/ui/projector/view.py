@@ -1,40 +1,32 @@
-"""ProjectorView: what the room sees, painted large: title, prompt, timer, cards.
+"""ProjectorView: what the room sees, painted large: title, prompt, timer and the step.
 
 Everything is drawn with QPainter as plain text. Sizes are fractions of the
 widget's height, so the same view reads from the back of a hall at 1920×1080
 and on a 1024×768 projector; body text never goes below 2.5% of the height
-(times the facilitator's font scale).
+(times the facilitator's font scale). The body belongs to the current step
+type's Scene (``ui/projector/steps``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from collabfacil.domain.timer import format_clock
 from collabfacil.ui.controller import SessionController
-from collabfacil.ui.projector.layout import (
-    STRIPE,
-    TAG_SCALE,
-    BoardLayout,
-    card_font,
-    header_label,
-    layout_board,
-    shorten_to_height,
+from collabfacil.ui.projector.layout import card_font, shorten_to_height
+from collabfacil.ui.projector.scene import Scene
+from collabfacil.ui.projector.steps import scene_for
+from collabfacil.ui.projector.theme import (
+    BACKGROUND,
+    BODY_FLOOR,
+    BODY_MAX,
+    HEADER_INK,
+    INK,
+    MUTED,
+    OVERTIME,
 )
-from collabfacil.ui.projector.steps import columns_for
-
-BACKGROUND = QColor("#15181D")
-INK = QColor("#F4F4F2")
-MUTED = QColor("#C9CDD3")
-CARD = QColor("#FFF5CC")
-CARD_INK = QColor("#1A1A1A")
-CARD_TAG = QColor("#4A4A4A")
-HEADER_INK = QColor("#F0E442")
-OVERTIME = QColor("#FF8C69")
-
-BODY_FLOOR = 0.025  # body text at least 2.5% of screen height (DESIGN.md)
 
 
 class ProjectorView(QWidget):
@@ -44,43 +36,45 @@ class ProjectorView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.setAccessibleName("Projector view")
-        self.setAutoFillBackground(False)
-        self._layout: BoardLayout | None = None
-        self._layout_key: tuple[object, ...] | None = None
+        self._scene: Scene | None = None
+        self._scene_key: tuple[object, ...] | None = None
         self._timer_text = ""
-        for signal in (controller.step_changed, controller.contribution_added,
-                       controller.contribution_updated, controller.contribution_removed,
-                       controller.actions_changed, controller.projector_mode_changed,
+        for signal in (controller.step_changed, controller.phase_changed,
+                       controller.contribution_added, controller.contribution_updated,
+                       controller.contribution_removed, controller.actions_changed,
+                       controller.items_changed, controller.projector_mode_changed,
                        controller.font_scale_changed):
             signal.connect(self._on_content_changed)
         controller.timer_ticked.connect(self._on_timer_ticked)
 
     # ------------------------------------------------------------ queries
 
-    def board_layout(self) -> BoardLayout:
-        """The cards as laid out now (what the room can read)."""
+    def scene(self) -> Scene:
+        """The current step's body as laid out now (what the room can read)."""
         key = (self.width(), self.height(), self.controller.font_scale)
-        if self._layout is None or self._layout_key != key:
-            self._layout = layout_board(
-                columns_for(self.controller), self._board_rect(),
-                min_px=self._px(BODY_FLOOR), max_px=self._px(0.05))
-            self._layout_key = key
-        return self._layout
+        if self._scene is None or self._scene_key != key:
+            self._scene = scene_for(self.controller)
+            self._scene.layout(self._body_rect(), min_px=self._px(BODY_FLOOR),
+                               max_px=self._px(BODY_MAX))
+            self._scene_key = key
+        return self._scene
+
+    def board_layout(self):  # type: ignore[no-untyped-def]  # tests of card steps
+        """The card layout of a card scene (brainstorm, actions)."""
+        return self.scene().board  # type: ignore[attr-defined]
 
     def visible_texts(self) -> list[str]:
-        """Every piece of text on the projector now: title, prompt, timer, cards."""
+        """Every piece of text on the projector now: title, phase, prompt, timer, body."""
         if self.controller.blanked:
             return []
-        step = self.controller.current_step
-        texts = [step.title, self._prompt()[0], self._timer_text or self._clock_text()]
-        layout = self.board_layout()
-        texts += [c.column.title for c in layout.columns if c.column.title]
-        return [t for t in texts if t] + layout.visible_texts()
+        texts = [self.controller.current_step.title, self._phase_label(), self._prompt()[0],
+                 self._timer_text or self._clock_text()]
+        return [t for t in texts if t] + self.scene().visible_texts()
 
     # ------------------------------------------------------------ handlers
 
     def _on_content_changed(self, *_: object) -> None:
-        self._layout = None
+        self._scene = None
         self.update()
 
     def _on_timer_ticked(self) -> None:
@@ -107,11 +101,31 @@ class ProjectorView(QWidget):
         return QRectF(m, m * 0.6, self.width() - 3 * m - self._timer_rect().width(),
                       self._px(0.06) * 1.3)
 
-    def _prompt(self) -> tuple[str, QRectF]:
-        """The prompt as shown (at most three lines, ending in … if longer) and its place."""
+    def _phase_label(self) -> str:
+        phases = self.controller.current_step.phases
+        if not phases:
+            return ""
+        i = self.controller.phase_index
+        return f"{phases[i].title} · part {i + 1} of {len(phases)}"
+
+    def _phase_rect(self) -> QRectF:
         m = self._margin()
-        top = self._title_rect().bottom() + m * 0.2
-        prompt = self.controller.current_step.prompt
+        top = self._title_rect().bottom()
+        height = self._px(0.036) * 1.3 if self._phase_label() else 0.0
+        return QRectF(m, top, self.width() - 2 * m, height)
+
+    def _prompt(self) -> tuple[str, QRectF]:
+        """The prompt as shown (at most three lines, ending in … if longer) and its place.
+
+        During a timed sub-phase the phase's own prompt, when it has one, replaces
+        the step's.
+        """
+        m = self._margin()
+        top = self._phase_rect().bottom() + m * 0.2
+        step = self.controller.current_step
+        prompt = step.prompt
+        if step.phases and step.phases[self.controller.phase_index].prompt:
+            prompt = step.phases[self.controller.phase_index].prompt
         if not prompt:
             return "", QRectF(m, top, self.width() - 2 * m, 0)
         metrics = QFontMetricsF(card_font(self._px(0.032)))
@@ -120,7 +134,7 @@ class ProjectorView(QWidget):
                                           metrics.lineSpacing() * 3.2)
         return shown, QRectF(m, top, self.width() - 2 * m, height)
 
-    def _board_rect(self) -> QRectF:
+    def _body_rect(self) -> QRectF:
         m = self._margin()
         top = self._prompt()[1].bottom() + m * 0.7
         return QRectF(m, top, self.width() - 2 * m, self.height() - top - m)
@@ -146,12 +160,18 @@ class ProjectorView(QWidget):
         p.drawText(self._title_rect(), int(Qt.AlignmentFlag.AlignLeft
                                            | Qt.AlignmentFlag.AlignVCenter), title)
         self._paint_timer(p)
+        if self._phase_label():
+            p.setPen(HEADER_INK)
+            p.setFont(card_font(self._px(0.036), bold=True))
+            p.drawText(self._phase_rect(), int(Qt.AlignmentFlag.AlignLeft
+                                               | Qt.AlignmentFlag.AlignVCenter),
+                       self._phase_label())
         prompt, prompt_rect = self._prompt()
         if prompt:
             p.setPen(MUTED)
             p.setFont(card_font(self._px(0.032)))
             p.drawText(prompt_rect, int(Qt.TextFlag.TextWordWrap), prompt)
-        self._paint_board(p)
+        self.scene().paint(p)
 
     def _paint_timer(self, p: QPainter) -> None:
         remaining = self.controller.remaining_seconds()
@@ -162,45 +182,3 @@ class ProjectorView(QWidget):
         p.drawText(self._timer_rect(), int(Qt.AlignmentFlag.AlignRight
                                            | Qt.AlignmentFlag.AlignVCenter),
                    format_clock(remaining))
-
-    def _paint_board(self, p: QPainter) -> None:
-        layout = self.board_layout()
-        px = layout.font_px
-        body, tag_font = card_font(px), card_font(px * TAG_SCALE)
-        if not any(c.cards for c in layout.columns) and not layout.hidden:
-            p.setPen(MUTED)
-            p.setFont(card_font(self._px(BODY_FLOOR * 1.2)))
-            p.drawText(self._board_rect(), int(Qt.AlignmentFlag.AlignCenter),
-                       "Contributions will appear here")
-        for col in layout.columns:
-            if col.column.title:
-                p.setPen(HEADER_INK)
-                p.setFont(card_font(px, bold=True))
-                label, _ = shorten_to_height(QFontMetricsF(p.font()), header_label(col.column),
-                                             col.header.width(), Qt.TextFlag.TextWordWrap,
-                                             col.header.height() - px * 0.3)
-                p.drawText(col.header, int(Qt.TextFlag.TextWordWrap), label)
-            for placed in col.cards:
-                r = placed.rect
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(CARD)
-                p.drawRoundedRect(r, px * 0.25, px * 0.25)
-                if placed.card.accent:
-                    p.setBrush(QColor(placed.card.accent))
-                    p.drawRect(QRectF(r.left(), r.top(), px * STRIPE, r.height()))
-                p.setPen(CARD_INK)
-                p.setFont(body)
-                p.drawText(placed.text_rect(px), int(placed.fit.wrap), placed.text)
-                if placed.card.tag:
-                    p.setPen(CARD_TAG)
-                    p.setFont(tag_font)
-                    p.drawText(placed.tag_rect(px), int(Qt.TextFlag.TextWordWrap),
-                               placed.card.tag)
-            if col.hidden:
-                p.setPen(QPen(MUTED))
-                p.setFont(card_font(px * 0.8))
-                bottom = QRectF(col.area.left(), col.area.bottom() - px * 1.2,
-                                col.area.width(), px * 1.2)
-                noun = "note" if col.hidden == 1 else "notes"
-                p.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft),
-                           f"+{col.hidden} earlier {noun}")

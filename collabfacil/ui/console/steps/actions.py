@@ -174,3 +174,5 @@ class ActionsEditor(QWidget):
 
     def _on_error_raised(self, message: str) -> None:
         self.message.setText(message)
+
+EDITOR = ActionsEditor

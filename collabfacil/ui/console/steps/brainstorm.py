@@ -156,3 +156,5 @@ class BrainstormEditor(QWidget):
             if note.id is not None:
                 self.controller.edit_note(note.id, **change)
         self.controller.undo_stack.endMacro()
+
+EDITOR = BrainstormEditor

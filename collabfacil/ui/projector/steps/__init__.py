@@ -1,24 +1,28 @@
-"""What each step type puts on the projector, as columns of cards (registry)."""
+"""What each step type puts on the projector: every module here with a ``scene`` function.
+
+``scene(controller) -> Scene`` builds the body for the controller's current
+step; modules are found by the step type's name, so adding a step type touches
+no other file.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
-
-from collabfacil.ui.projector.steps import actions, brainstorm
 
 if TYPE_CHECKING:
     from collabfacil.ui.controller import SessionController
-    from collabfacil.ui.projector.layout import Column
-
-Renderer = Callable[["SessionController"], "list[Column]"]
-
-RENDERERS: dict[str, Renderer] = {
-    "brainstorm": brainstorm.columns,
-    "actions": actions.columns,
-}
+    from collabfacil.ui.projector.scene import Scene
 
 
-def columns_for(controller: SessionController) -> list[Column]:
-    """The columns of cards the current step shows to the room."""
-    return RENDERERS[controller.current_step.type](controller)
+@cache
+def _renderer(type_name: str) -> Callable[[SessionController], Scene]:
+    module = importlib.import_module(f"{__name__}.{type_name}")
+    return module.scene  # type: ignore[no-any-return]
+
+
+def scene_for(controller: SessionController) -> Scene:
+    """The body the current step shows to the room."""
+    return _renderer(controller.current_step.type)(controller)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from collabfacil.ui.projector.layout import Card, Column
+from collabfacil.ui.projector.scene import CardScene
 from collabfacil.ui.projector.steps.brainstorm import organisation_accents
 
 if TYPE_CHECKING:
@@ -22,3 +23,8 @@ def columns(controller: SessionController) -> list[Column]:
                                      "small test" if a.small_test else "") if x)
         cards.append(Card(a.text, tag, accents.get(a.organisation_id or -1, "")))
     return [Column("", tuple(cards))]
+
+
+def scene(controller: SessionController) -> CardScene:
+    """The projector body: the cards."""
+    return CardScene(columns(controller), empty="Actions will appear here as they are agreed")

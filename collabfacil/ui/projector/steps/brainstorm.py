@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from collabfacil.ui.projector.layout import OKABE_ITO, Card, Column
+from collabfacil.ui.projector.scene import CardScene, MessageScene, Scene
 
 if TYPE_CHECKING:
     from collabfacil.ui.controller import SessionController
@@ -17,6 +18,7 @@ def organisation_accents(controller: SessionController) -> dict[int, str]:
 
 
 def columns(controller: SessionController) -> list[Column]:
+    """The step's cards, by column."""
     step = controller.current_step
     accents = organisation_accents(controller)
     notes = controller.notes
@@ -37,3 +39,12 @@ def columns(controller: SessionController) -> list[Column]:
     if loose:
         out.append(Column("Other notes", tuple(loose)))
     return out
+
+
+def scene(controller: SessionController) -> Scene:
+    """The projector body: the cards; in a silent phase, only how many there are."""
+    if controller.current_step.config.get("silent") and not controller.revealed:
+        n = controller.notes.rowCount()
+        return MessageScene(f"Silent writing: {n} note{'s' if n != 1 else ''} so far. "
+                            "They will be shown together.")
+    return CardScene(columns(controller))
