@@ -15,6 +15,7 @@ from collabfacil.export.outline import (
     note_groups,
     short_date,
 )
+from collabfacil.export.sections import section_markdown
 
 TABLE_HEADINGS = ("Action", "Owner", "Organisation", "Due", "First step", "Measure")
 
@@ -34,8 +35,11 @@ def markdown_text(data: WorkshopData) -> str:
                   for o in data.organisations]
     plan = actions_by_step(data)
     for step in data.steps:
-        body = (_action_table(data, plan.get(step.id, [])) if is_actions_step(step)
-                else _notes(data, step))
+        if is_actions_step(step):
+            body = _action_table(data, plan.get(step.id, []))
+        else:
+            own = section_markdown(step.type)
+            body = own(step, data) if own else _notes(data, step)
         if body:
             lines += ["", f"## {_line(step.title)}", ""]
             if step.prompt:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collabfacil.domain.errors import ValidationError
 
+if TYPE_CHECKING:
+    from collabfacil.domain.model import Step, WorkshopData
+
 ConfigCheck = Callable[[Mapping[str, Any]], dict[str, Any]]
 ItemCheck = Callable[[str, Mapping[str, Any]], dict[str, Any]]
+DraftSource = Callable[["Step", "WorkshopData"], list[str]]
 
 
 def _no_config(config: Mapping[str, Any]) -> dict[str, Any]:
@@ -40,3 +44,7 @@ class StepType:
     item_kinds: tuple[str, ...] = ()
     check_item: ItemCheck = _no_items
     hides_results: bool = False
+    # Draft actions this step suggests to a later actions step (stop-doing notes,
+    # unresolved RACI rows, voted priorities): short texts for the facilitator to
+    # turn into real actions.
+    draft_actions: DraftSource | None = None

@@ -1,26 +1,37 @@
 """The PDF section of each step type: every module here with a ``render`` function.
 
-``render(step, context) -> list[Flowable]`` prints one agenda step's body;
-modules are found by the step type's name, so adding a step type touches no
-other file.
+``render(step, context) -> list[Flowable]`` prints one agenda step's body in
+the PDF; an optional ``markdown(step, data) -> list[str]`` gives its lines in
+the Markdown summary (without one, the step's notes are listed). Modules are
+found by the step type's name, so adding a step type touches no other file.
 """
 
 from __future__ import annotations
 
 import importlib
 from functools import cache
+from types import ModuleType
 
-from collabfacil.export.sections.base import SectionContext, SectionRenderer
+from collabfacil.export.sections.base import MarkdownRenderer, SectionContext, SectionRenderer
 
 
 @cache
-def section_renderer(type_name: str) -> SectionRenderer | None:
-    """The renderer for a step type, or None for a type with no PDF section."""
+def _module(type_name: str) -> ModuleType | None:
     try:
-        module = importlib.import_module(f"{__name__}.{type_name}")
+        return importlib.import_module(f"{__name__}.{type_name}")
     except ModuleNotFoundError:
         return None
-    return getattr(module, "render", None)
 
 
-__all__ = ["SectionContext", "SectionRenderer", "section_renderer"]
+def section_renderer(type_name: str) -> SectionRenderer | None:
+    """The PDF renderer for a step type, or None for a type with no PDF section."""
+    return getattr(_module(type_name), "render", None)
+
+
+def section_markdown(type_name: str) -> MarkdownRenderer | None:
+    """The Markdown lines of a step type, or None to list the step's notes."""
+    return getattr(_module(type_name), "markdown", None)
+
+
+__all__ = ["MarkdownRenderer", "SectionContext", "SectionRenderer", "section_markdown",
+           "section_renderer"]

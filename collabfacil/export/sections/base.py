@@ -29,3 +29,6 @@ class SectionContext:
 # A section renders one agenda step's body (the heading and prompt are drawn
 # for it); an empty list means "nothing to show", and the step is left out.
 SectionRenderer = Callable[[Step, SectionContext], list[Flowable]]
+
+# A step type's lines in the Markdown summary (plain text that reads well).
+MarkdownRenderer = Callable[[Step, WorkshopData], list[str]]
