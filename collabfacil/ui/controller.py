@@ -253,13 +253,13 @@ class SessionController(QObject):
     # ---------------------------------------------------------------- notes
 
     def add_note(self, text: str, *, organisation_id: int | None = None,
-                 section: str = "") -> Contribution | None:
+                 section: str = "", colour: str = "") -> Contribution | None:
         """Capture a note on the current step; None (and a message) if refused."""
         step = self.current_step
         assert step.id is not None
         try:
-            draft = Contribution(step_id=step.id, text=text,
-                                 organisation_id=organisation_id, section=section)
+            draft = Contribution(step_id=step.id, text=text, organisation_id=organisation_id,
+                                 section=section, colour=colour)
             stored = self.repo.add_contribution(draft)
         except CollabFacilError as exc:
             self.error_raised.emit(str(exc))
@@ -270,7 +270,7 @@ class SessionController(QObject):
 
     def edit_note(self, contribution_id: int, *, text: str | None = None,
                   organisation_id: int | type[...] | None = ...,
-                  section: str | None = None) -> bool:
+                  section: str | None = None, colour: str | None = None) -> bool:
         """Change a note; False (and a message) if the new text is refused."""
         try:
             old = self.repo.contribution(contribution_id)
@@ -281,6 +281,8 @@ class SessionController(QObject):
                 changes["organisation_id"] = organisation_id
             if section is not None:
                 changes["section"] = section
+            if colour is not None:
+                changes["colour"] = colour
             new = replace(old, **changes)
             if new == old:
                 return True

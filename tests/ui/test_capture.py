@@ -105,3 +105,21 @@ def test_delete_key_removes_the_selected_note(qtbot: QtBot, session: Session) ->
     assert "First" not in session.projector.view.visible_texts()
     session.controller.undo_stack.undo()
     assert [c.text for c in session.controller.notes.items()] == ["First", "Second"]
+
+
+def test_note_colour_shows_on_the_projector_card(qtbot: QtBot, session: Session) -> None:
+    """A note captured as 'green' is drawn on a green card; recolouring is undoable."""
+    from collabfacil.ui.projector.theme import NOTE_FILLS
+
+    ed = editor(session)
+    ed.colour_box.setCurrentIndex(ed.colour_box.findData("green"))
+    capture(qtbot, session, "Shared rota")
+    card = session.projector.view.board_layout().columns[0].cards[0].card
+    assert card.fill == NOTE_FILLS["green"]
+    note = session.controller.notes.items()[0]
+    assert note.id is not None
+    session.controller.edit_note(note.id, colour="purple")
+    assert session.projector.view.board_layout().columns[0].cards[0].card.fill == \
+        NOTE_FILLS["purple"]
+    session.controller.undo_stack.undo()
+    assert session.controller.notes.items()[0].colour == "green"

@@ -32,6 +32,7 @@ class Card:
     text: str
     tag: str = ""
     accent: str = ""
+    fill: str = ""  # the card's colour (a pale tint); "" for the usual pale yellow
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ class CardScene:
             for placed in col.cards:
                 r = placed.rect
                 p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(CARD)
+                p.setBrush(QColor(placed.card.fill) if placed.card.fill else CARD)
                 p.drawRoundedRect(r, px * 0.25, px * 0.25)
                 if placed.card.accent:
                     p.setBrush(QColor(placed.card.accent))

@@ -20,3 +20,9 @@ SERIES = (QColor("#E69F00"), QColor("#56B4E9"), QColor("#009E73"), QColor("#F0E4
 
 BODY_FLOOR = 0.025  # body text at least 2.5% of screen height (DESIGN.md)
 BODY_MAX = 0.05
+
+# Pale tints of the Okabe–Ito colours for notes the facilitator colours: dark
+# card text keeps at least 12:1 contrast on every one.
+NOTE_FILLS = {"": "#FFF5CC", "orange": "#F9D9A6", "sky": "#CDE8F8", "green": "#BFE6D8",
+              "yellow": "#FBF5B8", "blue": "#BFD7EC", "vermilion": "#F6C9B0",
+              "purple": "#EDCFE2"}

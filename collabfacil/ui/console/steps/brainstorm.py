@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collabfacil.domain.model import Contribution
+from collabfacil.domain.model import NOTE_COLOURS, Contribution
 from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.models import ContributionRole, OrganisationRole, SectionRole
@@ -60,12 +60,18 @@ class BrainstormEditor(QWidget):
         self.organisation_box.addItem("No organisation", None)
         for org in controller.data.organisations:
             self.organisation_box.addItem(org.name, org.id)
+        self.colour_box = QComboBox()
+        self.colour_box.setAccessibleName("Colour for the next note")
+        for colour in NOTE_COLOURS:
+            self.colour_box.addItem(colour.capitalize() if colour else "Plain", colour)
         pickers = QHBoxLayout()
         if step.sections:
             pickers.addWidget(QLabel("Section (Alt+1…9):"))
             pickers.addWidget(self.section_box, 2)
         pickers.addWidget(QLabel("Organisation:"))
         pickers.addWidget(self.organisation_box, 1)
+        pickers.addWidget(QLabel("Colour:"))
+        pickers.addWidget(self.colour_box)
         self.capture = CaptureBox("Type what the room said and press Enter")
         self.capture.submitted.connect(self._on_capture_submitted)
         self.notes = QListView()
@@ -112,7 +118,7 @@ class BrainstormEditor(QWidget):
     def _on_capture_submitted(self, text: str) -> None:
         stored = self.controller.add_note(
             text, organisation_id=self.organisation_box.currentData(),
-            section=self.section_box.currentText())
+            section=self.section_box.currentText(), colour=self.colour_box.currentData())
         if stored is not None:
             self.capture.accept_capture()
             self.notes.scrollToBottom()
@@ -144,6 +150,10 @@ class BrainstormEditor(QWidget):
             move = menu.addMenu("Move to section")
             for section in self.controller.current_step.sections:
                 move.addAction(section, lambda s=section: self._retag(notes, section=s))
+        paint = menu.addMenu("Colour")
+        for colour in NOTE_COLOURS:
+            paint.addAction(colour.capitalize() if colour else "Plain",
+                            lambda c=colour: self._retag(notes, colour=c))
         tag = menu.addMenu("Organisation")
         tag.addAction("No organisation", lambda: self._retag(notes, organisation_id=None))
         for org in self.controller.data.organisations:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from collabfacil.ui.projector.layout import OKABE_ITO, Card, Column
 from collabfacil.ui.projector.scene import CardScene, MessageScene, Scene
+from collabfacil.ui.projector.theme import NOTE_FILLS
 
 if TYPE_CHECKING:
     from collabfacil.ui.controller import SessionController
@@ -26,7 +27,7 @@ def columns(controller: SessionController) -> list[Column]:
     loose: list[Card] = []
     for c in notes.items():
         card = Card(c.text, notes.organisation_label(c.organisation_id),
-                    accents.get(c.organisation_id or -1, ""))
+                    accents.get(c.organisation_id or -1, ""), NOTE_FILLS.get(c.colour, ""))
         if c.section in cards_by_section:
             cards_by_section[c.section].append(card)
         else:
