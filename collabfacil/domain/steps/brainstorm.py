@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collabfacil.domain.errors import ValidationError
 from collabfacil.domain.steps.base import StepType
 from collabfacil.domain.text import clean_text
 
+if TYPE_CHECKING:
+    from collabfacil.domain.model import Step, WorkshopData
+
 
 def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
     """``sections``: column labels; ``must_agree``: the sections the room must agree on;
-    ``silent``: the notes stay off the projector until the facilitator reveals them."""
+    ``silent``: the notes stay off the projector until the facilitator reveals them;
+    ``drafts``: the notes are offered as draft actions to a later actions step
+    (e.g. "what we will stop doing")."""
     out = dict(config)
     sections = config.get("sections", [])
     if not isinstance(sections, list):
@@ -31,12 +36,19 @@ def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(must_agree, list) or any(m not in labels for m in must_agree):
         raise ValidationError("must_agree",
                               "must_agree must list labels that are also in sections.")
-    silent = config.get("silent", False)
-    if not isinstance(silent, bool):
-        raise ValidationError("silent", "silent must be true or false.")
+    for flag in ("silent", "drafts"):
+        if not isinstance(config.get(flag, False), bool):
+            raise ValidationError(flag, f"{flag} must be true or false.")
     out["sections"] = labels
     out["must_agree"] = list(must_agree)
     return out
+
+
+def draft_actions(step: Step, data: WorkshopData) -> list[str]:
+    """With ``drafts = true``, every note of the step is a draft action."""
+    if not step.config.get("drafts"):
+        return []
+    return [note.text for note in data.contributions_for(step.id)]
 
 
 STEP_TYPE = StepType(
@@ -45,4 +57,5 @@ STEP_TYPE = StepType(
     description="Ideas as sticky notes, in columns or labelled sections.",
     captures="notes",
     check_config=check_config,
+    draft_actions=draft_actions,
 )

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from collabfacil.domain.model import Action
+from collabfacil.domain.steps.actions import drafts_for, smart_checklist
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.models import ActionRole
 
@@ -107,14 +110,37 @@ class ActionsEditor(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
         self.table.addAction(delete)
+        self.smart = QLabel()
+        self.smart.setObjectName("smartChecklist")
+        self.smart.setTextFormat(Qt.TextFormat.PlainText)
+        self.smart.setAccessibleName("SMART checklist for the action being drafted")
+        self.smart.setWordWrap(True)
+        self.drafts = QListWidget()
+        self.drafts.setAccessibleName("Draft actions carried in from earlier steps")
+        self.drafts.setWordWrap(True)
+        self.drafts.itemActivated.connect(self._on_draft_activated)
+        side = QVBoxLayout()
+        side.addWidget(QLabel("SMART check"))
+        side.addWidget(self.smart)
+        self.drafts_label = QLabel("Drafts from earlier steps (Enter or double-click to use)")
+        side.addWidget(self.drafts_label)
+        side.addWidget(self.drafts, 1)
+        top = QHBoxLayout()
+        top.addLayout(form, 3)
+        top.addLayout(side, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
+        layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel("Double-click an action to change it · Delete removes it"))
         controller.error_raised.connect(self._on_error_raised)
+        controller.actions_changed.connect(self._load_drafts)
+        for name in ("text", "owner", "due", "measure"):
+            self.fields[name].textChanged.connect(self._update_smart)
+        self._update_smart()
+        self._load_drafts()
 
     def focus_capture(self) -> None:
         self.fields["text"].setFocus()
@@ -168,6 +194,35 @@ class ActionsEditor(QWidget):
         for action in actions:
             self.controller.delete_action(action)
         self.controller.undo_stack.endMacro()
+
+    def _update_smart(self, *_: object) -> None:
+        checks = smart_checklist(text=self.fields["text"].text(),
+                                 owner=self.fields["owner"].text(),
+                                 due=self.fields["due"].text(),
+                                 measure=self.fields["measure"].text())
+        marks = {True: "✓", False: "✗", None: "?"}
+        self.smart.setText("\n".join(
+            f"{marks[c.passed]} {c.question}" + (f" — {c.hint}" if c.hint else "")
+            for c in checks))
+
+    def _load_drafts(self, *_: object) -> None:
+        """Offer what earlier steps suggest (stop-doing notes, unresolved rows...)."""
+        c = self.controller
+        drafts = drafts_for(c.current_step, c.repo.load(c.workshop_id))
+        self.drafts.clear()
+        for source, text in drafts:
+            item = QListWidgetItem(f"{text}  ({source})")
+            item.setData(Qt.ItemDataRole.UserRole, text)
+            self.drafts.addItem(item)
+        self.drafts_label.setVisible(bool(drafts))
+        self.drafts.setVisible(bool(drafts))
+
+    def _on_draft_activated(self, item: QListWidgetItem) -> None:
+        """Start an action from a draft: its text goes in the form, ready to complete."""
+        if self._editing is not None:
+            self.clear_form()
+        self.fields["text"].setText(item.data(Qt.ItemDataRole.UserRole))
+        self.fields["owner"].setFocus()
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.load(index.data(ActionRole))
