@@ -123,3 +123,23 @@ def test_note_colour_shows_on_the_projector_card(qtbot: QtBot, session: Session)
         NOTE_FILLS["purple"]
     session.controller.undo_stack.undo()
     assert session.controller.notes.items()[0].colour == "green"
+
+
+def test_a_room_of_notes_can_be_captured_without_the_mouse(qtbot: QtBot,
+                                                          session: Session) -> None:
+    """Alt+2 picks the second section and Ctrl+1 the first partner, all from the capture box."""
+    box = editor(session).capture
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(box, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    for i in range(30):
+        qtbot.keyClicks(box, f"Idea {i}")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    notes = session.controller.notes.items()
+    assert len(notes) == 30
+    assert {n.section for n in notes} == {"Data"}
+    assert {session.controller.notes.organisation_label(n.organisation_id) for n in notes} \
+        == {"Acute"}
+    qtbot.keyClick(box, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    capture(qtbot, session, "Untagged")
+    assert session.controller.notes.items()[-1].organisation_id is None

@@ -68,7 +68,7 @@ class BrainstormEditor(QWidget):
         if step.sections:
             pickers.addWidget(QLabel("Section (Alt+1…9):"))
             pickers.addWidget(self.section_box, 2)
-        pickers.addWidget(QLabel("Organisation:"))
+        pickers.addWidget(QLabel("Organisation (Ctrl+0…9):"))
         pickers.addWidget(self.organisation_box, 1)
         pickers.addWidget(QLabel("Colour:"))
         pickers.addWidget(self.colour_box)
@@ -108,6 +108,13 @@ class BrainstormEditor(QWidget):
             pick = QAction(self)
             pick.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             pick.triggered.connect(lambda _=False, i=i: self.section_box.setCurrentIndex(i))
+            self.addAction(pick)
+        # Ctrl+0 no organisation, Ctrl+1…9 the partners in order: tag without the mouse
+        for i in range(min(10, self.organisation_box.count())):
+            pick = QAction(self)
+            pick.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            pick.triggered.connect(
+                lambda _=False, i=i: self.organisation_box.setCurrentIndex(i))
             self.addAction(pick)
         self._on_notes_changed()
 
