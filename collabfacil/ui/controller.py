@@ -11,13 +11,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from collabfacil.domain.errors import CollabFacilError
+from collabfacil.domain.flow import Forecast, forecast
 from collabfacil.domain.model import Action, Contribution, Step, StepItem, WorkshopData
 from collabfacil.domain.steps import check_item
 from collabfacil.domain.timer import Countdown
@@ -54,10 +55,14 @@ class SessionController(QObject):
 
     def __init__(self, repo: WorkshopRepository, workshop_id: int, *,
                  clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], datetime] = datetime.now,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.repo = repo
         self.clock = clock
+        self.wall_clock = wall_clock
+        self.session_started: datetime | None = None  # first start of a timer
+        self.step_started: datetime | None = None
         self.undo_stack = QUndoStack(self)
         self.notes = ContributionListModel(self)
         self.actions = ActionTableModel(self)
@@ -108,6 +113,7 @@ class SessionController(QObject):
             return
         self._index = index
         self.repo.set_current_step(self.workshop_id, index)
+        self.step_started = self.wall_clock() if self.session_started else None
         self.countdown = Countdown(self._planned_seconds())
         self._ticker.stop()
         self._load_step()
@@ -377,7 +383,11 @@ class SessionController(QObject):
         return self.countdown.remaining(self.clock())
 
     def toggle_timer(self) -> None:
-        """Space: start or pause the step's countdown."""
+        """Space: start or pause the step's countdown (the first start starts the session)."""
+        if self.session_started is None:
+            self.session_started = self.step_started = self.wall_clock()
+        elif self.step_started is None:
+            self.step_started = self.wall_clock()
         self.countdown = self.countdown.toggle(self.clock())
         if self.countdown.running:
             self._ticker.start()
@@ -395,6 +405,16 @@ class SessionController(QObject):
         self._ticker.stop()
         self.countdown = Countdown(self._planned_seconds())
         self.timer_ticked.emit()
+
+    def forecast(self) -> Forecast | None:
+        """Ahead or behind plan and the likely finish; None before the session starts."""
+        if self.session_started is None:
+            return None
+        return forecast(planned_minutes=[s.minutes for s in self.steps], current=self._index,
+                        started=self.session_started,
+                        step_started=self.step_started or self.wall_clock(),
+                        step_elapsed_s=self.countdown.run_time(self.clock()),
+                        now=self.wall_clock())
 
     # ------------------------------------------------------------ projector
 

@@ -127,3 +127,19 @@ def test_action_without_owner_is_refused_and_the_form_kept(qtbot: QtBot,
     assert session.controller.repo.actions(session.controller.workshop_id) == []
     assert "owner" in ed.message.text().lower()
     assert ed.fields["text"].text() == "Joint MDT"
+
+
+def test_the_console_says_how_far_behind_plan_the_session_is(session: Session) -> None:
+    """Starting at 9:00 and spending 13 minutes on a 10-minute step: 3 min behind."""
+    from datetime import datetime
+
+    now = [datetime(2026, 3, 4, 9, 0)]
+    clock = [0.0]
+    c = session.controller
+    c.wall_clock = lambda: now[0]
+    c.clock = lambda: clock[0]
+    assert session.console.timer.pace.text().startswith("Planned 25 min")
+    c.toggle_timer()
+    now[0], clock[0] = datetime(2026, 3, 4, 9, 13), 13 * 60.0
+    c.timer_ticked.emit()
+    assert session.console.timer.pace.text() == "3 min behind plan · finish about 09:28"

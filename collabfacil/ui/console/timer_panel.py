@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from collabfacil.domain.timer import format_clock
 from collabfacil.ui.controller import SessionController
@@ -23,11 +24,17 @@ class TimerPanel(QWidget):
         self.add_button.setToolTip("Give this step one more minute")
         self.reset_button = QPushButton("Reset")
         self.reset_button.setToolTip("Back to the step's full time")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.pace = QLabel()
+        self.pace.setObjectName("pace")
+        self.pace.setAccessibleName("Ahead or behind plan, and the forecast finish")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         row.addWidget(self.clock)
         for b in (self.start_button, self.add_button, self.reset_button):
             row.addWidget(b)
+        outer.addLayout(row)
+        outer.addWidget(self.pace, 0, Qt.AlignmentFlag.AlignRight)
         self.start_button.clicked.connect(controller.toggle_timer)
         self.add_button.clicked.connect(controller.add_minute)
         self.reset_button.clicked.connect(controller.reset_timer)
@@ -45,3 +52,7 @@ class TimerPanel(QWidget):
             + (" color: #B3261E;" if over else ""))
         self.start_button.setText("Pause" if self.controller.countdown.running
                                   else "Start")
+        outlook = self.controller.forecast()
+        planned = sum(s.minutes for s in self.controller.steps)
+        self.pace.setText(outlook.describe() if outlook else
+                          f"Planned {planned} min · starts with the first timer")
