@@ -31,7 +31,8 @@ class Session:
         self.projector = ProjectorWindow(self.controller, requested_screen=screen)
         self.room_keys = RoomKeyFilter(lambda: [self.console, self.projector],
                                        blank=self.controller.toggle_blank,
-                                       toggle_timer=self.controller.toggle_timer)
+                                       toggle_timer=self.controller.toggle_timer,
+                                       freeze=self.controller.toggle_freeze)
         self.console.toggle_projector_full_screen = self.projector.toggle_full_screen
         self.console.show_projector = self._show_projector
         self.console.closed.connect(self.projector.close_for_good)

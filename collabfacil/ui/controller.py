@@ -67,6 +67,7 @@ class SessionController(QObject):
         self.notes = ContributionListModel(self)
         self.actions = ActionTableModel(self)
         self.blanked = False
+        self.frozen = False
         self.font_scale = 1.0
         self._data: WorkshopData = repo.load(workshop_id)
         if not self._data.steps:
@@ -421,6 +422,12 @@ class SessionController(QObject):
     def toggle_blank(self) -> None:
         """B or '.': blank the projector, or bring it back."""
         self.blanked = not self.blanked
+        self.projector_mode_changed.emit()
+
+    def toggle_freeze(self) -> None:
+        """F: keep the projector showing what it shows now while the facilitator
+        tidies up privately; again to go live."""
+        self.frozen = not self.frozen
         self.projector_mode_changed.emit()
 
     def change_font_scale(self, factor: float) -> None:

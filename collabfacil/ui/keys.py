@@ -21,6 +21,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("PageDown / Ctrl+Right", "next step (or next timed phase)"),
     ("PageUp / Ctrl+Left", "previous step (or previous timed phase)"),
     ("B or .", "blank the projector / back"),
+    ("F (outside a text field)", "freeze the projector while you tidy up / live again"),
     ("F5 / Esc", "projector full-screen on / off"),
     ("Space (outside a text field)", "start / pause the timer"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"),
@@ -40,7 +41,7 @@ def typing_in_text_field() -> bool:
 
 
 class RoomKeyFilter(QObject):
-    """B, '.' and Space for the room, wherever the focus is in our windows.
+    """B, '.', F and Space for the room, wherever the focus is in our windows.
 
     Installed on the application so item views (which would take B for type-ahead
     search, or Space for selection) cannot swallow them; inside a text field
@@ -48,11 +49,12 @@ class RoomKeyFilter(QObject):
     """
 
     def __init__(self, windows: Callable[[], list[QWidget]], *, blank: Callable[[], None],
-                 toggle_timer: Callable[[], None], parent: QObject | None = None) -> None:
+                 toggle_timer: Callable[[], None], freeze: Callable[[], None],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._windows = windows
-        self._blank = blank
-        self._toggle_timer = toggle_timer
+        self._keys = {Qt.Key.Key_B: blank, Qt.Key.Key_Period: blank,
+                      Qt.Key.Key_Space: toggle_timer, Qt.Key.Key_F: freeze}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -61,10 +63,8 @@ class RoomKeyFilter(QObject):
             return False
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or typing_in_text_field():
             return False
-        if event.key() in (Qt.Key.Key_B, Qt.Key.Key_Period):
-            self._blank()
-            return True
-        if event.key() == Qt.Key.Key_Space:
-            self._toggle_timer()
-            return True
-        return False
+        action = self._keys.get(Qt.Key(event.key()))
+        if action is None:
+            return False
+        action()
+        return True

@@ -143,3 +143,20 @@ def test_the_console_says_how_far_behind_plan_the_session_is(session: Session) -
     now[0], clock[0] = datetime(2026, 3, 4, 9, 13), 13 * 60.0
     c.timer_ticked.emit()
     assert session.console.timer.pace.text() == "3 min behind plan · finish about 09:28"
+
+
+def test_freeze_keeps_the_room_on_the_last_picture(qtbot: QtBot, session: Session) -> None:
+    """F freezes the projector: notes captured meanwhile stay private until F again."""
+    session.controller.add_note("Shown before freezing")
+    session.console.agenda.setFocus()
+    qtbot.keyClick(session.console.agenda, Qt.Key.Key_F)
+    assert session.controller.frozen
+    session.controller.add_note("Tidied in private")
+    session.controller.next_step()
+    texts = session.projector.view.visible_texts()
+    assert "Shown before freezing" in texts
+    assert "Tidied in private" not in texts
+    assert "Our 15%" not in texts
+    session.console.agenda.setFocus()  # the step change put the cursor in the capture box
+    qtbot.keyClick(session.console.agenda, Qt.Key.Key_F)
+    assert "Our 15%" in session.projector.view.visible_texts()

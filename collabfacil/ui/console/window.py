@@ -176,6 +176,7 @@ class ConsoleWindow(QMainWindow):
         # they are listed in the menu without a shortcut that would steal typing.
         run_menu.addAction("Start / pause timer\tSpace", c.toggle_timer)
         view_menu.addAction("Blank / back\tB", c.toggle_blank)
+        view_menu.addAction("Freeze / live\tF", c.toggle_freeze)
 
     # ------------------------------------------------------------- handlers
 

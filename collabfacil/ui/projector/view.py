@@ -10,7 +10,7 @@ type's Scene (``ui/projector/steps``).
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from collabfacil.domain.timer import format_clock
@@ -39,6 +39,7 @@ class ProjectorView(QWidget):
         self._scene: Scene | None = None
         self._scene_key: tuple[object, ...] | None = None
         self._timer_text = ""
+        self._frozen: tuple[QPixmap, list[str]] | None = None
         for signal in (controller.step_changed, controller.phase_changed,
                        controller.contribution_added, controller.contribution_updated,
                        controller.contribution_removed, controller.actions_changed,
@@ -67,17 +68,29 @@ class ProjectorView(QWidget):
         """Every piece of text on the projector now: title, phase, prompt, timer, body."""
         if self.controller.blanked:
             return []
-        texts = [self.controller.current_step.title, self._phase_label(), self._prompt()[0],
-                 self._timer_text or self._clock_text()]
-        return [t for t in texts if t] + self.scene().visible_texts()
+        if self._frozen is not None:
+            return list(self._frozen[1])
+        return self._live_texts()
 
     # ------------------------------------------------------------ handlers
 
     def _on_content_changed(self, *_: object) -> None:
+        if self.controller.frozen and self._frozen is None:
+            # take the picture before anything changes underneath it
+            self._frozen = (self.grab(), self._live_texts())
+        elif not self.controller.frozen:
+            self._frozen = None
         self._scene = None
         self.update()
 
+    def _live_texts(self) -> list[str]:
+        texts = [self.controller.current_step.title, self._phase_label(), self._prompt()[0],
+                 self._timer_text or self._clock_text()]
+        return [t for t in texts if t] + self.scene().visible_texts()
+
     def _on_timer_ticked(self) -> None:
+        if self._frozen is not None:
+            return
         text = self._clock_text()
         if text != self._timer_text:
             self._timer_text = text
@@ -150,6 +163,9 @@ class ProjectorView(QWidget):
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         if self.controller.blanked:
             p.fillRect(self.rect(), Qt.GlobalColor.black)
+            return
+        if self._frozen is not None:
+            p.drawPixmap(self.rect(), self._frozen[0])
             return
         p.fillRect(self.rect(), BACKGROUND)
         step = self.controller.current_step
