@@ -16,6 +16,7 @@ from typing import Any
 
 from collabfacil.domain.errors import ExerciseFileError, ValidationError
 from collabfacil.domain.model import Step
+from collabfacil.domain.phases import read_phases
 from collabfacil.domain.steps import step_type
 
 
@@ -29,14 +30,19 @@ class StepDefinition:
     minutes: int
     short_minutes: int
     config: Mapping[str, Any] = field(default_factory=dict)
+    # The settings of the short version when they differ: its timed phases
+    # share the short minutes (None: the same settings as the standard one).
+    short_config: Mapping[str, Any] | None = None
 
     def to_step(self, *, exercise_key: str, script: str, short: bool,
                 position: int) -> Step:
         """A fresh agenda step (no ids yet) made from this definition."""
+        config = self.short_config if short and self.short_config is not None else (
+            self.config)
         return Step(type=self.type, title=self.title, prompt=self.prompt,
                     minutes=self.short_minutes if short else self.minutes,
                     exercise_key=exercise_key, script=script,
-                    config=dict(self.config), position=position)
+                    config=_copy(config), position=position)
 
 
 @dataclass(frozen=True)
@@ -140,8 +146,59 @@ def _rescale(steps: list[Step], total: int) -> list[Step]:
     by_remainder = sorted(range(len(steps)), key=lambda i: -(total * weights[i] % own))
     for i in by_remainder[: total - sum(shares)]:
         shares[i] += 1
-    return [Step(**{**s.__dict__, "minutes": share}) for s, share in zip(steps, shares,
-                                                                          strict=True)]
+    return [Step(**{**s.__dict__, "minutes": share,
+                    "config": fit_phases(s.config, share)})
+            for s, share in zip(steps, shares, strict=True)]
+
+
+def _copy(config: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a step's settings whose phase list can be changed safely."""
+    out = dict(config)
+    if isinstance(out.get("phases"), list):
+        out["phases"] = [dict(p) if isinstance(p, Mapping) else p for p in out["phases"]]
+    return out
+
+
+def _phase_shares(total: int, weights: list[int]) -> list[int]:
+    """``total`` minutes shared in proportion to ``weights``, at least 1 each.
+
+    Needs ``total >= len(weights)``; the shares add up to ``total`` exactly
+    (largest remainders over what is left after the first minute of each).
+    """
+    spare = total - len(weights)
+    extra = [max(w - 1, 0) for w in weights]
+    if not any(extra):
+        extra = [1] * len(weights)
+    own = sum(extra)
+    shares = [spare * e // own for e in extra]
+    by_remainder = sorted(range(len(weights)), key=lambda i: -(spare * extra[i] % own))
+    for i in by_remainder[: spare - sum(shares)]:
+        shares[i] += 1
+    return [1 + share for share in shares]
+
+
+def fit_phases(config: Mapping[str, Any], minutes: int) -> dict[str, Any]:
+    """A step's settings with its timed phases fitted to ``minutes``.
+
+    Phases that already add up to ``minutes`` are kept; otherwise each gets its
+    share in proportion to its own length (at least a minute). A step too short
+    to give every phase a minute runs in one go: its phases are left out.
+    """
+    out = _copy(config)
+    phases = out.get("phases")
+    if not isinstance(phases, list) or not phases:
+        return out
+    weights = [p.get("minutes", 1) if isinstance(p, Mapping) else 1 for p in phases]
+    if all(isinstance(w, int) for w in weights) and sum(weights) == minutes:
+        return out
+    if minutes < len(phases):
+        del out["phases"]
+        return out
+    weights = [w if isinstance(w, int) and not isinstance(w, bool) else 1
+               for w in weights]
+    out["phases"] = [{**p, "minutes": m}
+                     for p, m in zip(phases, _phase_shares(minutes, weights), strict=True)]
+    return out
 
 
 # ---------------------------------------------------------------- reading files
@@ -205,24 +262,74 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ExerciseFileError(str(path), "(file)", f"not valid TOML: {exc}") from None
 
 
+def _read_phase_lengths(reader: _Reader, config: dict[str, Any], minutes: int,
+                        short_minutes: int) -> dict[str, Any] | None:
+    """Check a step's timed phases against its minutes; returns the short settings.
+
+    Each phase may give its own ``short_minutes``; when none does, the short
+    version shares the step's short minutes in proportion. Standard phases must
+    add up to the step's ``minutes``, short ones to its ``short_minutes``.
+    ``short_minutes`` is taken out of ``config``'s phases (it is a file-only field).
+    """
+    raw = config.get("phases")
+    if not isinstance(raw, list) or not all(isinstance(p, Mapping) for p in raw):
+        return None  # read_phases (via the step type's checks) names the problem
+    phases = [dict(p) for p in raw]
+    short = [p.pop("short_minutes", None) for p in phases]
+    config["phases"] = phases
+    try:
+        standard = read_phases(config)
+    except ValidationError as exc:
+        raise reader.fail("config.phases", exc.message) from None
+    if not standard:
+        return None
+    total = sum(p.minutes for p in standard)
+    if total != minutes:
+        raise reader.fail("config.phases", f"the phases add up to {total} minutes but "
+                                           f"the step's minutes are {minutes}")
+    if all(s is None for s in short):
+        if short_minutes == minutes:
+            return None
+        if short_minutes < len(phases):
+            raise reader.fail(
+                "config.phases", f"the short version ({short_minutes} minutes) is too "
+                f"short to give each of the {len(phases)} phases a minute")
+        return fit_phases(config, short_minutes)
+    for i, s in enumerate(short):
+        if not isinstance(s, int) or isinstance(s, bool) or not 0 < s <= 240:
+            raise reader.fail(f"config.phases[{i}].short_minutes",
+                              "give every phase a short_minutes from 1 to 240, or none")
+    if sum(short) != short_minutes:
+        raise reader.fail("config.phases", f"the phases' short_minutes add up to "
+                                           f"{sum(short)} but the step's short_minutes "
+                                           f"are {short_minutes}")
+    return {**config, "phases": [{**p, "minutes": s}
+                                 for p, s in zip(phases, short, strict=True)]}
+
+
 def _read_step(reader: _Reader) -> StepDefinition:
     type_name = reader.text("type")
     try:
         kind = step_type(type_name)
     except ValidationError as exc:
         raise reader.fail("type", exc.message) from None
-    config = reader.get("config", dict, default={})
+    minutes = reader.minutes("minutes")
+    short_minutes = reader.minutes("short_minutes", default=minutes)
+    config = dict(reader.get("config", dict, default={}))
+    short_config = _read_phase_lengths(reader, config, minutes, short_minutes)
     try:
         config = kind.check_config(config)
+        if short_config is not None:
+            short_config = kind.check_config(short_config)
     except ValidationError as exc:
         raise reader.fail(f"config.{exc.field}", exc.message) from None
-    minutes = reader.minutes("minutes")
     definition = StepDefinition(
         type=type_name, title=reader.text("title"),
         prompt=reader.text("prompt", default=""), minutes=minutes,
-        short_minutes=reader.minutes("short_minutes", default=minutes), config=config)
-    try:  # the same checks a step made in the app gets
+        short_minutes=short_minutes, config=config, short_config=short_config)
+    try:  # the same checks a step made in the app gets, in both lengths
         definition.to_step(exercise_key="", script="", short=False, position=0)
+        definition.to_step(exercise_key="", script="", short=True, position=0)
     except ValidationError as exc:
         raise reader.fail(exc.field, exc.message) from None
     return definition
