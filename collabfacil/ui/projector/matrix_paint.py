@@ -1,0 +1,75 @@
+"""Small painting helpers shared by the matrix scenes: fitted plain text, role fills."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+
+from collabfacil.ui.projector.layout import card_font, shorten_to_height, text_height
+
+# Okabe–Ito fills for roles, each with black letters on it (contrast at least 5:1).
+ROLE_FILLS = {"R": "#56B4E9", "A": "#E69F00", "C": "#009E73", "I": "#CC79A7",
+              "Recommend": "#56B4E9", "Agree": "#CC79A7", "Decide": "#E69F00",
+              "Input": "#009E73", "Perform": "#F0E442"}
+FILL_INK = QColor("#111111")
+ERROR_INK = QColor("#FF8C69")  # on the dark background, with the ✖ symbol and a word
+WARNING_INK = QColor("#F0E442")  # with the ⚠ symbol and a word
+BAND = QColor("#1E232B")  # alternate rows
+EMPTY_CELL = QColor("#3A414D")
+FOCUS = QColor("#FFFFFF")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text placed on the projector."""
+
+    rect: QRectF
+    text: str
+    px: float
+    colour: QColor
+    bold: bool = False
+    flags: int = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                     | Qt.TextFlag.TextWordWrap)
+
+    def paint(self, p: QPainter) -> None:
+        p.setPen(self.colour)
+        font = card_font(self.px, bold=self.bold)
+        p.setFont(font)
+        flags = self.flags
+        if flags & Qt.TextFlag.TextWordWrap:
+            m = QFontMetricsF(font)
+            if max((m.horizontalAdvance(w) for w in self.text.split()),
+                   default=0.0) > self.rect.width():
+                flags = (flags & ~int(Qt.TextFlag.TextWordWrap)) | int(
+                    Qt.TextFlag.TextWrapAnywhere)
+        p.drawText(self.rect, flags, self.text)
+
+
+def metrics(px: float, *, bold: bool = False) -> QFontMetricsF:
+    return QFontMetricsF(card_font(px, bold=bold))
+
+
+def fit_lines(text: str, width: float, px: float, lines: int, *,
+              bold: bool = False) -> tuple[str, float]:
+    """``text`` wrapped to ``width`` in at most ``lines`` lines (shortened with … if
+    longer); and its height."""
+    m = metrics(px, bold=bold)
+    longest = max((m.horizontalAdvance(w) for w in text.split()), default=0.0)
+    wrap = (Qt.TextFlag.TextWrapAnywhere if longest > width else Qt.TextFlag.TextWordWrap)
+    # a little over ``lines`` lines: wrapped text measures a pixel more than its lines
+    return shorten_to_height(m, text, width, wrap, m.lineSpacing() * (lines + 0.4))
+
+
+def needs_lines(text: str, width: float, px: float, *, bold: bool = False) -> float:
+    """How many lines ``text`` takes wrapped at whole words in ``width`` (inf if a
+    word is wider than the width)."""
+    m = metrics(px, bold=bold)
+    if max((m.horizontalAdvance(w) for w in text.split()), default=0.0) > width:
+        return float("inf")
+    return round(text_height(m, text, width) / m.lineSpacing())
+
+
+def width_of(text: str, px: float, *, bold: bool = False) -> float:
+    return metrics(px, bold=bold).horizontalAdvance(text)
