@@ -462,3 +462,28 @@ def test_markdown_is_a_ranked_list(qtbot: QtBot, repo: WorkshopRepository) -> No
     assert "1. Records that do not join up — 5 dots" in md
     assert "2. Nobody has time to meet — 2 dots" in md
     assert "Dot voting, 3 dots each: 8 dots from 3 tables." in md
+
+
+def test_a_ranking_prints_its_points_rule_with_the_chart(qtbot: QtBot,
+                                                         repo: WorkshopRepository) -> None:
+    """A ranking's PDF says how points were given and keeps the heading with the chart."""
+    wid = make_workshop(repo, {"on": "options", "options": OPTIONS, "mode": "rank"})
+    s = open_session(qtbot, repo, wid)
+    try:
+        for order in ("3 1 2", "3 2"):
+            qtbot.keyClicks(editor(s).order, order)
+            qtbot.keyClick(editor(s).order, ENTER)
+    finally:
+        s.close()
+    data = repo.load(wid)
+    pages = [" ".join(p.extract_text().split())
+             for p in pypdf.PdfReader(io.BytesIO(render_pdf(data))).pages]
+    page = next(p for p in pages if "Stop first" in p)
+    assert "Ranking (2 points for a first place, down to 0 for last): 2 rankings from " \
+           "2 tables." in page
+    assert "4 points" in page
+    assert "People supported at home 4" in page
+    md = markdown_text(data)
+    assert "1. People supported at home — 4 points" in md
+    assert "2. Delayed discharges — 1 point" in md  # a tie keeps board order
+    assert "3. Readmissions — 1 point" in md

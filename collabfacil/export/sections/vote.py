@@ -3,6 +3,7 @@ every choice with its total, highest first. Voters' names are never printed."""
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from collabfacil.domain.model import Step, WorkshopData
@@ -24,11 +25,11 @@ def results(step: Step, data: WorkshopData) -> tuple[list[vote.Row], vote.Summar
     return vote.ranked(vote.totals(step.config, items, target_list)), vote.summary(items)
 
 
-def headline(step: Step, summary: vote.Summary) -> str:
+def headline(step: Step, summary: vote.Summary, choices: int) -> str:
     """E.g. "Dot voting, 3 dots each: 24 dots from 8 tables." """
     config = vote.settings(step.config)
     if config["mode"] == "rank":
-        how = "Ranking (Borda points: with n choices, n−1 for a first place, 0 for last)"
+        how = f"Ranking ({max(choices - 1, 0)} points for a first place, down to 0 for last)"
     else:
         how = f"Dot voting, {config['dots']} dot{'s' if config['dots'] != 1 else ''} each"
     return f"{how}: {summary.sentence(config)}."
@@ -42,17 +43,19 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
     config = vote.settings(step.config)
     unit = "Points" if config["mode"] == "rank" else "Dots"
     styles = ctx.styles
-    story: list[Flowable] = [Paragraph(markup(headline(step, summary)), styles["Normal"]),
-                             Spacer(1, 6)]
     voted = [r for r in rows if r.total > 0]
     shown = voted[:CHART_MAX]
-    story.append(bar_chart([r.target.label for r in shown], [r.total for r in shown],
-                           width=ctx.width, colour=Palette.orange,
-                           value_text=lambda v: vote.value_text(config, int(v))))
+    # the step's heading, this headline and the chart stay together on one page
+    lead = ParagraphStyle("VoteHeadline", parent=styles["Normal"], keepWithNext=1,
+                          spaceAfter=6)
+    story: list[Flowable] = [
+        Paragraph(markup(headline(step, summary, len(rows))), lead),
+        bar_chart([r.target.label for r in shown], [r.total for r in shown],
+                  width=ctx.width, colour=Palette.orange,
+                  value_text=lambda v: vote.value_text(config, int(v)))]
     if len(voted) > len(shown):
         story.append(Paragraph(f"The chart shows the {len(shown)} choices with most "
-                               f"{unit.lower()}.",
-                               styles["Small"]))
+                               f"{unit.lower()}.", styles["Small"]))
     story.append(Spacer(1, 8))
     table_rows: list[list[Flowable]] = [[Paragraph(h, styles["CellHead"])
                                          for h in ("Place", "Choice", unit)]]
@@ -91,7 +94,7 @@ def markdown(step: Step, data: WorkshopData) -> list[str]:
     if not rows or not (summary.dots or summary.rankings):
         return []
     config = vote.settings(step.config)
-    lines = [headline(step, summary), ""]
+    lines = [headline(step, summary, len(rows)), ""]
     for i, row in enumerate(rows, start=1):
         label = " ".join(row.target.label.split())
         lines.append(f"{i}. {label} — {vote.value_text(config, row.total)}")
