@@ -165,8 +165,8 @@ class GridScene:
         pad = px * 0.35
         width = area.width()
         statuses = {r: status_text(self.status.get(r, [])) for r in grid.rows}
-        status_w = min(max(width_of(s, px) for s in statuses.values()) + 2 * pad,
-                       width * 0.24)
+        status_w = min(max(width_of(s, px, bold=True) for s in statuses.values())
+                       + 2 * pad, width * 0.24)
         cell_min = px * 2.6
         cols_room = width - label_w - status_w
         if cols_room / len(grid.columns) < cell_min:
@@ -186,7 +186,7 @@ class GridScene:
             lines = needs_lines(row, label_w - 2 * pad, px)
             if lines > MAX_ROW_LINES and not final:
                 return None
-            status_lines = needs_lines(statuses[row], status_w - pad, px)
+            status_lines = needs_lines(statuses[row], status_w - pad, px, bold=True)
             rows_h[row] = max(min(max(lines, status_lines), MAX_ROW_LINES) * line + pad,
                               px * 2.0)
         room = area.height() - header_h - footer
@@ -239,7 +239,8 @@ class GridScene:
             fs = self.status.get(row, [])
             ink = (ERROR_INK if any(f.severity == ERROR for f in fs)
                    else WARNING_INK if fs else MUTED)
-            status, _ = fit_lines(statuses[row], status_w - pad, px, MAX_ROW_LINES)
+            status, _ = fit_lines(statuses[row], status_w - pad, px, MAX_ROW_LINES,
+                                  bold=True)
             plan.texts.append(Text(QRectF(status_x + pad, y, status_w - pad, h), status,
                                    px, ink, bold=bool(fs), flags=LEFT))
             y += h
