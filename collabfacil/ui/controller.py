@@ -49,6 +49,7 @@ class SessionController(QObject):
     contribution_removed = Signal(object)  # Contribution
     actions_changed = Signal()
     timer_ticked = Signal()
+    timer_signalled = Signal(str)  # "one_minute" left, or "time_up"
     projector_mode_changed = Signal()
     font_scale_changed = Signal(float)
     error_raised = Signal(str)  # a message for the facilitator, one sentence
@@ -74,10 +75,11 @@ class SessionController(QObject):
             raise CollabFacilError("This workshop has no agenda steps to run.")
         self._index = min(self._data.workshop.current_step, len(self._data.steps) - 1)
         self._items: list[StepItem] = []
-        self.countdown = Countdown(self._planned_seconds())
+        self._countdown = Countdown(self._planned_seconds())
         self._ticker = QTimer(self)
         self._ticker.setInterval(250)
-        self._ticker.timeout.connect(self.timer_ticked)
+        self._ticker.timeout.connect(self.tick)
+        self._last_remaining = self.countdown.remaining(self.clock())
         self._load_step()
         self.actions.reset(self._data.actions, self._data.organisations)
 
@@ -379,9 +381,30 @@ class SessionController(QObject):
 
     # ---------------------------------------------------------------- timer
 
+    @property
+    def countdown(self) -> Countdown:
+        """The current step's (or phase's) countdown."""
+        return self._countdown
+
+    @countdown.setter
+    def countdown(self, value: Countdown) -> None:
+        self._countdown = value
+        self._last_remaining = value.remaining(self.clock())
+
     def remaining_seconds(self) -> float:
         """Time left on the current step (negative: overtime)."""
         return self.countdown.remaining(self.clock())
+
+    def tick(self) -> None:
+        """Called four times a second while the timer runs: redraw, and signal the
+        moments the room should notice (one minute left, time up) once each."""
+        remaining = self.countdown.remaining(self.clock())
+        before, self._last_remaining = self._last_remaining, remaining
+        if before > 60 >= remaining:
+            self.timer_signalled.emit("one_minute")
+        if before > 0 >= remaining:
+            self.timer_signalled.emit("time_up")
+        self.timer_ticked.emit()
 
     def toggle_timer(self) -> None:
         """Space: start or pause the step's countdown (the first start starts the session)."""

@@ -160,3 +160,21 @@ def test_freeze_keeps_the_room_on_the_last_picture(qtbot: QtBot, session: Sessio
     session.console.agenda.setFocus()  # the step change put the cursor in the capture box
     qtbot.keyClick(session.console.agenda, Qt.Key.Key_F)
     assert "Our 15%" in session.projector.view.visible_texts()
+
+
+def test_one_minute_left_and_time_up_are_signalled_once_each(qtbot: QtBot,
+                                                             session: Session) -> None:
+    """With a fake clock: a signal at one minute left, one at zero, none repeated."""
+    clock = [0.0]
+    c = session.controller
+    c.clock = lambda: clock[0]
+    c.reset_timer()
+    c.toggle_timer()
+    seen: list[str] = []
+    c.timer_signalled.connect(seen.append)
+    for t in (500.0, 540.0, 541.0, 599.0, 600.0, 601.0, 700.0):
+        clock[0] = t
+        c.tick()
+    assert seen == ["one_minute", "time_up"]
+    assert session.console.timer.last_signal == "time_up"
+    assert session.console.timer.clock.text() == "+1:40"

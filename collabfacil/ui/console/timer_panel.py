@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from collabfacil.domain.timer import format_clock
 from collabfacil.ui.controller import SessionController
@@ -39,20 +46,35 @@ class TimerPanel(QWidget):
         self.add_button.clicked.connect(controller.add_minute)
         self.reset_button.clicked.connect(controller.reset_timer)
         controller.timer_ticked.connect(self._on_timer_ticked)
+        controller.timer_signalled.connect(self._on_timer_signalled)
+        self.sound = True  # the console's menu can turn the chime off
+        self.last_signal = ""
         controller.step_changed.connect(self._on_timer_ticked)
         self._on_timer_ticked()
 
     def _on_timer_ticked(self, *_: object) -> None:
         remaining = self.controller.remaining_seconds()
         self.clock.setText(format_clock(remaining))
-        over = remaining < 0
-        self.clock.setProperty("overtime", over)
+        colour = " color: #B3261E;" if remaining < 0 else (
+            " color: #8A5300;" if remaining <= 60 else "")
         self.clock.setStyleSheet(
-            "font-size: 28px; font-weight: bold; font-family: monospace;"
-            + (" color: #B3261E;" if over else ""))
+            "font-size: 28px; font-weight: bold; font-family: monospace;" + colour)
         self.start_button.setText("Pause" if self.controller.countdown.running
                                   else "Start")
         outlook = self.controller.forecast()
         planned = sum(s.minutes for s in self.controller.steps)
         self.pace.setText(outlook.describe() if outlook else
                           f"Planned {planned} min · starts with the first timer")
+
+    def _on_timer_signalled(self, moment: str) -> None:
+        """One minute left or time up: a flash on the clock, and a chime if wanted.
+
+        QtMultimedia is not used (it needs PulseAudio, absent on many laptops): the
+        system beep is the sound, and the flash is always there.
+        """
+        self.last_signal = moment
+        flash = "#FFE08A" if moment == "one_minute" else "#F4B6AE"
+        self.clock.setStyleSheet(self.clock.styleSheet() + f" background: {flash};")
+        QTimer.singleShot(2500, self._on_timer_ticked)
+        if self.sound:
+            QApplication.beep()

@@ -175,6 +175,10 @@ class ConsoleWindow(QMainWindow):
         # B, "." and Space act only outside text fields (keys.RoomKeyFilter), so
         # they are listed in the menu without a shortcut that would steal typing.
         run_menu.addAction("Start / pause timer\tSpace", c.toggle_timer)
+        chime = run_menu.addAction("Chime at one minute left and at zero")
+        chime.setCheckable(True)
+        chime.setChecked(self.timer.sound)
+        chime.toggled.connect(lambda on: setattr(self.timer, "sound", on))
         view_menu.addAction("Blank / back\tB", c.toggle_blank)
         view_menu.addAction("Freeze / live\tF", c.toggle_freeze)
 

@@ -12,6 +12,7 @@ CARD_INK = QColor("#1A1A1A")
 CARD_TAG = QColor("#4A4A4A")
 HEADER_INK = QColor("#F0E442")  # Okabe–Ito yellow: section headings
 OVERTIME = QColor("#FF8C69")
+LAST_MINUTE = QColor("#F0E442")  # the timer in its last minute
 GRID = QColor("#5A6270")  # chart axes and grid lines
 
 # Okabe–Ito, for data series on the dark background (all at least 4.5:1 on it)

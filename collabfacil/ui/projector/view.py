@@ -10,7 +10,7 @@ type's Scene (``ui/projector/steps``).
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from collabfacil.domain.timer import format_clock
@@ -24,6 +24,7 @@ from collabfacil.ui.projector.theme import (
     BODY_MAX,
     HEADER_INK,
     INK,
+    LAST_MINUTE,
     MUTED,
     OVERTIME,
 )
@@ -47,6 +48,8 @@ class ProjectorView(QWidget):
                        controller.font_scale_changed):
             signal.connect(self._on_content_changed)
         controller.timer_ticked.connect(self._on_timer_ticked)
+        controller.timer_signalled.connect(self._on_timer_signalled)
+        self._time_up_until = 0.0  # monotonic clock: show the time-up frame until then
 
     # ------------------------------------------------------------ queries
 
@@ -82,6 +85,11 @@ class ProjectorView(QWidget):
             self._frozen = None
         self._scene = None
         self.update()
+
+    def _on_timer_signalled(self, moment: str) -> None:
+        if moment == "time_up":
+            self._time_up_until = self.controller.clock() + 4.0
+            self.update()
 
     def _live_texts(self) -> list[str]:
         texts = [self.controller.current_step.title, self._phase_label(), self._prompt()[0],
@@ -191,7 +199,13 @@ class ProjectorView(QWidget):
 
     def _paint_timer(self, p: QPainter) -> None:
         remaining = self.controller.remaining_seconds()
-        p.setPen(OVERTIME if remaining < 0 else INK)
+        p.setPen(OVERTIME if remaining < 0 else LAST_MINUTE if remaining <= 60 else INK)
+        if self.controller.clock() < self._time_up_until:  # a frame the room notices
+            p.save()
+            p.setPen(QPen(OVERTIME, self._margin() * 0.25))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(self.rect().adjusted(4, 4, -4, -4))
+            p.restore()
         font = card_font(self._px(0.07), bold=True)
         font.setStyleHint(font.StyleHint.Monospace)
         p.setFont(font)
