@@ -9,6 +9,7 @@ from typing import Any
 from collabfacil.domain.model import WorkshopData
 
 WITHHELD = "[name withheld]"
+PRIVATE_NOTES = "private_notes"  # Step.state key of the facilitator's own notes
 _UID = re.compile(r"^[0-9a-f]{32}$")  # a reference to a note or item: never a name
 
 
@@ -47,4 +48,7 @@ def anonymise(data: WorkshopData) -> WorkshopData:
             for a in data.actions
         ],
         items=[replace(i, data=scrub_data(dict(i.data))) for i in data.items],
+        # the facilitator's private notes may name anyone: they never leave anonymised
+        steps=[replace(s, state={k: v for k, v in s.state.items() if k != PRIVATE_NOTES})
+               for s in data.steps],
     )

@@ -21,6 +21,7 @@ from collabfacil.domain.errors import CollabFacilError
 from collabfacil.domain.flow import Forecast, forecast
 from collabfacil.domain.model import Action, Contribution, Step, StepItem, WorkshopData
 from collabfacil.domain.steps import check_item
+from collabfacil.domain.text import clean_text
 from collabfacil.domain.timer import Countdown
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui.commands import (
@@ -174,6 +175,20 @@ class SessionController(QObject):
         assert step.id is not None
         self.notes.reset(self.repo.contributions(step.id), self._data.organisations)
         self._items = self.repo.items(step.id)
+
+    def set_private_notes(self, step_index: int, text: str) -> None:
+        """Keep the facilitator's own notes on a step (never projected or printed)."""
+        try:
+            cleaned = clean_text(text, field="private_notes", label="Your notes",
+                                 max_length=20000, required=False)
+            step = self.steps[step_index]
+            if cleaned != step.state.get("private_notes", ""):
+                assert step.id is not None
+                state = {**step.state, "private_notes": cleaned}
+                self.repo.set_step_state(step.id, state)
+                self._data.steps[step_index] = replace(step, state=state)
+        except CollabFacilError as exc:
+            self.error_raised.emit(str(exc))
 
     # ---------------------------------------------------------------- reveal
 

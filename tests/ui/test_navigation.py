@@ -178,3 +178,19 @@ def test_one_minute_left_and_time_up_are_signalled_once_each(qtbot: QtBot,
     assert seen == ["one_minute", "time_up"]
     assert session.console.timer.last_signal == "time_up"
     assert session.console.timer.clock.text() == "+1:40"
+
+
+def test_private_notes_are_kept_per_step_and_never_projected(qtbot: QtBot,
+                                                             session: Session) -> None:
+    """Notes typed in 'your private notes' stay with their step and off the projector."""
+    notes = session.console.private_notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Ask Gareth about the budget")
+    session.controller.next_step()  # saved on leaving the step, before the timer fires
+    assert notes.toPlainText() == ""
+    assert "Ask Gareth about the budget" not in " ".join(
+        session.projector.view.visible_texts())
+    step = session.controller.repo.steps(session.controller.workshop_id)[0]
+    assert step.state["private_notes"] == "Ask Gareth about the budget"
+    session.controller.previous_step()
+    assert notes.toPlainText() == "Ask Gareth about the budget"

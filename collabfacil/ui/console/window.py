@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -60,6 +61,18 @@ class ConsoleWindow(QMainWindow):
         self.prompt.setAccessibleName("Prompt shown to the room")
         self.script = _plain_label(name="script")
         self.script.setAccessibleName("Facilitator's script (not projected)")
+        self.private_notes = QPlainTextEdit()
+        self.private_notes.setObjectName("privateNotes")
+        self.private_notes.setPlaceholderText("Your private notes on this step: kept, "
+                                              "never projected or printed")
+        self.private_notes.setAccessibleName("Your private notes on this step")
+        self.private_notes.setMaximumHeight(70)
+        self._notes_saver = QTimer(self)
+        self._notes_saver.setSingleShot(True)
+        self._notes_saver.setInterval(400)
+        self._notes_saver.timeout.connect(self._save_private_notes)
+        self.private_notes.textChanged.connect(self._notes_saver.start)
+        self._notes_step: int | None = None
         self.timer = TimerPanel(controller)
         self.reveal_button = QPushButton()
         self.reveal_button.setCheckable(True)
@@ -106,6 +119,7 @@ class ConsoleWindow(QMainWindow):
         script_layout.addWidget(_plain_label("Your script (not on the projector)",
                                              name="sectionLabel"))
         script_layout.addWidget(self.script)
+        script_layout.addWidget(self.private_notes)
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addStretch(1)
@@ -200,6 +214,12 @@ class ConsoleWindow(QMainWindow):
                                   if step.exercise_key else ""))
         self.prompt.setText(step.prompt or "(no prompt)")
         self.script.setText(step.script or "No script for this step.")
+        if self._notes_saver.isActive():
+            self._save_private_notes()  # typed on the previous step, not yet saved
+        self.private_notes.blockSignals(True)
+        self.private_notes.setPlainText(str(step.state.get("private_notes", "")))
+        self.private_notes.blockSignals(False)
+        self._notes_step = index
         self.position_label.setText(f"Step {index + 1} of {len(c.steps)}")
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(c.steps) - 1)
@@ -215,6 +235,13 @@ class ConsoleWindow(QMainWindow):
         focus = getattr(self.editor, "focus_capture", None)
         if focus:
             focus()
+
+    def _save_private_notes(self) -> None:
+        """Write the private notes to the step they were typed on."""
+        self._notes_saver.stop()
+        if self._notes_step is not None:
+            self.controller.set_private_notes(self._notes_step,
+                                              self.private_notes.toPlainText())
 
     def _on_phase_changed(self, *_: object) -> None:
         """Show the timed phases (current one in brackets) and the reveal state."""
