@@ -29,6 +29,7 @@ class Session:
         self.controller = SessionController(repo, workshop_id)
         self.console = ConsoleWindow(self.controller)
         self.projector = ProjectorWindow(self.controller, requested_screen=screen)
+        self.console.attach_preview(self.projector.view)
         self.room_keys = RoomKeyFilter(lambda: [self.console, self.projector],
                                        blank=self.controller.toggle_blank,
                                        toggle_timer=self.controller.toggle_timer,

@@ -194,3 +194,20 @@ def test_private_notes_are_kept_per_step_and_never_projected(qtbot: QtBot,
     assert step.state["private_notes"] == "Ask Gareth about the budget"
     session.controller.previous_step()
     assert notes.toPlainText() == "Ask Gareth about the budget"
+
+
+def test_console_preview_shows_what_the_projector_shows(qtbot: QtBot, session: Session) -> None:
+    """The preview's picture changes when a note is captured, and goes black when blanked."""
+    preview = session.console.preview
+    preview.refresh()
+    before = preview.picture().toImage()
+    session.controller.add_note("A note the room can see")
+    preview.refresh()
+    after = preview.picture().toImage()
+    assert after != before
+    session.controller.toggle_blank()
+    preview.refresh()
+    image = preview.picture().toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
+               for y in range(0, image.height(), 37)}
+    assert colours == {0xFF000000}

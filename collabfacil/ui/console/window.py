@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from collabfacil.domain.steps import step_type
+from collabfacil.ui.console.preview import ProjectorPreview
 from collabfacil.ui.console.steps import editor_for
 from collabfacil.ui.console.timer_panel import TimerPanel
 from collabfacil.ui.controller import SessionController
@@ -137,7 +138,13 @@ class ConsoleWindow(QMainWindow):
         column.addWidget(self.message)
         column.addLayout(nav)
         splitter = QSplitter()
-        splitter.addWidget(self.agenda)
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.agenda, 1)
+        left_column.addWidget(_plain_label("The room sees", name="sectionLabel"))
+        self.preview_holder = left_column
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 980])
@@ -150,6 +157,11 @@ class ConsoleWindow(QMainWindow):
             "#scriptFrame { background: #F3F1EA; border-radius: 4px; }"
             "#errorMessage { color: #B3261E; font-weight: bold; }"
             "#phases { color: #0B4F8A; font-weight: bold; }")
+
+    def attach_preview(self, source: QWidget) -> None:
+        """Show a live, scaled preview of the projector view under the agenda."""
+        self.preview = ProjectorPreview(self.controller, source)
+        self.preview_holder.addWidget(self.preview)
 
     def _build_actions(self) -> None:
         c = self.controller
