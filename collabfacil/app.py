@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,6 +18,7 @@ from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui.console.window import ConsoleWindow
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.keys import RoomKeyFilter
+from collabfacil.ui.preferences import Preferences
 from collabfacil.ui.projector.window import ProjectorWindow
 
 
@@ -25,10 +26,18 @@ class Session:
     """The open workshop: its controller and its two windows, wired together."""
 
     def __init__(self, repo: WorkshopRepository, workshop_id: int, *,
-                 screen: int | None = None) -> None:
+                 screen: int | None = None, preferences: Preferences | None = None) -> None:
+        self.preferences = preferences or Preferences()  # memory only unless given
         self.controller = SessionController(repo, workshop_id)
+        self.controller.font_scale = self.preferences.font_scale
+        self.controller.font_scale_changed.connect(self._on_font_scale_changed)
         self.console = ConsoleWindow(self.controller)
-        self.projector = ProjectorWindow(self.controller, requested_screen=screen)
+        self.console.chime_action.setChecked(self.preferences.chime)
+        self.console.chime_action.toggled.connect(
+            lambda on: setattr(self.preferences, "chime", on))
+        self.projector = ProjectorWindow(self.controller, requested_screen=screen,
+                                         preferences=self.preferences)
+        self.console.choose_projector_screen = self.projector.move_to_screen
         self.console.attach_preview(self.projector.view)
         self.room_keys = RoomKeyFilter(lambda: [self.console, self.projector],
                                        blank=self.controller.toggle_blank,
@@ -56,6 +65,9 @@ class Session:
             app.removeEventFilter(self.room_keys)
         self.projector.close_for_good()
         self.console.close()
+
+    def _on_font_scale_changed(self, scale: float) -> None:
+        self.preferences.font_scale = scale
 
     def _show_projector(self) -> None:
         self.projector.place()
@@ -90,7 +102,8 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
     try:
         db = open_database(db_path)
         repo = WorkshopRepository(db)
-        session = Session(repo, choose_workshop(repo, workshop_id), screen=screen)
+        session = Session(repo, choose_workshop(repo, workshop_id), screen=screen,
+                          preferences=Preferences(QSettings()))
     except CollabFacilError as exc:
         if not exit_after_startup:
             QMessageBox.critical(None, "CollabFacil cannot start", str(exc))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -48,6 +48,7 @@ class ConsoleWindow(QMainWindow):
         self.controller = controller
         self.toggle_projector_full_screen: Callable[[], None] = lambda: None
         self.show_projector: Callable[[], None] = lambda: None
+        self.choose_projector_screen: Callable[[int], None] = lambda index: None
         self.setWindowTitle(f"{controller.data.workshop.title} — CollabFacil")
         self.agenda = QListWidget()
         self.agenda.setAccessibleName("Agenda")
@@ -200,11 +201,13 @@ class ConsoleWindow(QMainWindow):
             action.setShortcutContext(app_wide)
         # B, "." and Space act only outside text fields (keys.RoomKeyFilter), so
         # they are listed in the menu without a shortcut that would steal typing.
+        self.screens_menu = view_menu.addMenu("Projector screen")
+        self.screens_menu.aboutToShow.connect(self._fill_screens_menu)
         run_menu.addAction("Start / pause timer\tSpace", c.toggle_timer)
-        chime = run_menu.addAction("Chime at one minute left and at zero")
-        chime.setCheckable(True)
-        chime.setChecked(self.timer.sound)
-        chime.toggled.connect(lambda on: setattr(self.timer, "sound", on))
+        self.chime_action = run_menu.addAction("Chime at one minute left and at zero")
+        self.chime_action.setCheckable(True)
+        self.chime_action.setChecked(self.timer.sound)
+        self.chime_action.toggled.connect(lambda on: setattr(self.timer, "sound", on))
         view_menu.addAction("Blank / back\tB", c.toggle_blank)
         view_menu.addAction("Freeze / live\tF", c.toggle_freeze)
 
@@ -247,6 +250,17 @@ class ConsoleWindow(QMainWindow):
         focus = getattr(self.editor, "focus_capture", None)
         if focus:
             focus()
+
+    def _fill_screens_menu(self) -> None:
+        """List the screens plugged in now; choosing one puts the projector there."""
+        self.screens_menu.clear()
+        primary = QGuiApplication.primaryScreen()
+        for index, screen in enumerate(QGuiApplication.screens()):
+            g = screen.geometry()
+            label = (f"{index + 1}. {screen.name() or 'Screen'} ({g.width()}×{g.height()})"
+                     + (" — this laptop" if screen is primary else ""))
+            self.screens_menu.addAction(
+                label, lambda i=index: self.choose_projector_screen(i))
 
     def _save_private_notes(self) -> None:
         """Write the private notes to the step they were typed on."""
