@@ -18,6 +18,7 @@ from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui.console.window import ConsoleWindow
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.keys import RoomKeyFilter
+from collabfacil.ui.outline_window import OutlineWindow
 from collabfacil.ui.preferences import Preferences
 from collabfacil.ui.projector.window import ProjectorWindow
 
@@ -38,6 +39,8 @@ class Session:
         self.projector = ProjectorWindow(self.controller, requested_screen=screen,
                                          preferences=self.preferences)
         self.console.choose_projector_screen = self.projector.move_to_screen
+        self.outline: OutlineWindow | None = None
+        self.console.show_outline = self._show_outline
         self.console.attach_preview(self.projector.view)
         self.room_keys = RoomKeyFilter(lambda: [self.console, self.projector],
                                        blank=self.controller.toggle_blank,
@@ -60,11 +63,19 @@ class Session:
         self.console.activateWindow()
 
     def close(self) -> None:
+        if self.outline is not None:
+            self.outline.close()
         app = QGuiApplication.instance()
         if app is not None:
             app.removeEventFilter(self.room_keys)
         self.projector.close_for_good()
         self.console.close()
+
+    def _show_outline(self) -> None:
+        if self.outline is None:
+            self.outline = OutlineWindow(self.controller, self.projector.view)
+        self.outline.show()
+        self.outline.raise_()
 
     def _on_font_scale_changed(self, scale: float) -> None:
         self.preferences.font_scale = scale

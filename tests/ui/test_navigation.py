@@ -211,3 +211,18 @@ def test_console_preview_shows_what_the_projector_shows(qtbot: QtBot, session: S
     colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
                for y in range(0, image.height(), 37)}
     assert colours == {0xFF000000}
+
+
+def test_text_outline_follows_the_board(qtbot: QtBot, session: Session) -> None:
+    """The outline window lists the board as text and updates when a note is added."""
+    session.console.show_outline()
+    outline = session.outline
+    assert outline is not None
+    qtbot.addWidget(outline)
+    assert outline.text.toPlainText().startswith("Ways to fail\n")
+    session.controller.add_note("Nobody owns the discharge list")
+    outline.refresh()
+    assert "• Nobody owns the discharge list" in outline.text.toPlainText()
+    session.controller.toggle_blank()
+    outline.refresh()
+    assert outline.text.toPlainText() == "(The projector is blank.)"

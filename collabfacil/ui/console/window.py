@@ -49,6 +49,7 @@ class ConsoleWindow(QMainWindow):
         self.toggle_projector_full_screen: Callable[[], None] = lambda: None
         self.show_projector: Callable[[], None] = lambda: None
         self.choose_projector_screen: Callable[[int], None] = lambda index: None
+        self.show_outline: Callable[[], None] = lambda: None
         self.setWindowTitle(f"{controller.data.workshop.title} — CollabFacil")
         self.agenda = QListWidget()
         self.agenda.setAccessibleName("Agenda")
@@ -201,6 +202,7 @@ class ConsoleWindow(QMainWindow):
             action.setShortcutContext(app_wide)
         # B, "." and Space act only outside text fields (keys.RoomKeyFilter), so
         # they are listed in the menu without a shortcut that would steal typing.
+        view_menu.addAction("Text outline of the board", lambda: self.show_outline())
         self.screens_menu = view_menu.addMenu("Projector screen")
         self.screens_menu.aboutToShow.connect(self._fill_screens_menu)
         run_menu.addAction("Start / pause timer\tSpace", c.toggle_timer)
