@@ -226,3 +226,19 @@ def test_text_outline_follows_the_board(qtbot: QtBot, session: Session) -> None:
     session.controller.toggle_blank()
     outline.refresh()
     assert outline.text.toPlainText() == "(The projector is blank.)"
+
+
+def test_f1_lists_the_shortcuts_over_the_console(qtbot: QtBot, session: Session) -> None:
+    """F1 shows every shortcut of the keyboard contract; F1 again hides the list."""
+    from PySide6.QtWidgets import QLabel
+
+    qtbot.keyClick(session.console, Qt.Key.Key_F1)
+    overlay = session.console.shortcuts
+    assert overlay is not None
+    assert overlay.isVisible()
+    shown = {label.text() for label in overlay.findChildren(QLabel)}
+    for keys in ("PageDown / Ctrl+Right", "B or .", "F5 / Esc", "Ctrl+Z / Ctrl+Shift+Z",
+                 "Ctrl+= / Ctrl+-", "Space (outside a text field)"):
+        assert keys in shown
+    qtbot.keyClick(session.console, Qt.Key.Key_F1)
+    assert not overlay.isVisible()

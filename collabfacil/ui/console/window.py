@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from collabfacil.domain.steps import step_type
 from collabfacil.ui.console.preview import ProjectorPreview
+from collabfacil.ui.console.shortcuts_overlay import ShortcutsOverlay
 from collabfacil.ui.console.steps import editor_for
 from collabfacil.ui.console.timer_panel import TimerPanel
 from collabfacil.ui.controller import SessionController
-from collabfacil.ui.keys import SHORTCUTS
 
 
 def _plain_label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
@@ -93,6 +92,7 @@ class ConsoleWindow(QMainWindow):
         self.next_button.clicked.connect(controller.next_step)
         self.editor_holder = QVBoxLayout()
         self.editor: QWidget | None = None
+        self.shortcuts: ShortcutsOverlay | None = None
         self._build_layout()
         self._build_actions()
         controller.step_changed.connect(self._on_step_changed)
@@ -291,13 +291,10 @@ class ConsoleWindow(QMainWindow):
         self.statusBar().showMessage("Saved", 2000)
 
     def show_shortcuts(self) -> None:
-        """F1: the keyboard shortcuts."""
-        rows = "\n".join(f"{keys:32} {does}" for keys, does in SHORTCUTS)
-        box = QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(rows)
-        box.open()
+        """F1: the keyboard shortcuts over the console (F1 again closes them)."""
+        if self.shortcuts is None:
+            self.shortcuts = ShortcutsOverlay(self)
+        self.shortcuts.toggle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing to save: every change is already in the database.
