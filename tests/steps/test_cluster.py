@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -52,12 +52,20 @@ def open_session(qtbot: QtBot, repo: WorkshopRepository, wid: int) -> Session:
     return s
 
 
+def close_session(s: Session) -> None:
+    """Close both windows and stop the console's timers (the projector preview's
+    refresh among them), so none fires after the projector window is gone."""
+    s.close()
+    for timer in s.console.findChildren(QTimer):
+        timer.stop()
+
+
 @pytest.fixture
 def session(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Session]:
     """The cluster step of a workshop with three notes and preset categories."""
     s = open_session(qtbot, repo, make_workshop(repo, categories=CATEGORIES))
     yield s
-    s.close()
+    close_session(s)
 
 
 def editor(session: Session) -> ClusterEditor:
@@ -301,7 +309,7 @@ def test_without_categories_the_first_theme_comes_from_the_box(
         qtbot.keyClick(ed.ungrouped, Qt.Key.Key_1)
         assert column_texts(s)["Silos (1)"] == ["Nobody has time to meet"]
     finally:
-        s.close()
+        close_session(s)
 
 
 def test_with_no_brainstorm_before_it_the_step_says_so(qtbot: QtBot,
@@ -314,7 +322,7 @@ def test_with_no_brainstorm_before_it_the_step_says_so(qtbot: QtBot,
         assert "no brainstorm before it" in editor(s).source_label.text()
         assert "The notes to group will appear here." in s.projector.view.visible_texts()
     finally:
-        s.close()
+        close_session(s)
 
 
 def test_source_by_title_picks_that_brainstorm(qtbot: QtBot, repo: WorkshopRepository) -> None:
@@ -333,7 +341,7 @@ def test_source_by_title_picks_that_brainstorm(qtbot: QtBot, repo: WorkshopRepos
         assert "We met every week" in texts
         assert "Not this one" not in texts
     finally:
-        s.close()
+        close_session(s)
 
 
 def test_eighty_notes_fit_the_projector_with_counts(qtbot: QtBot,
@@ -349,7 +357,7 @@ def test_eighty_notes_fit_the_projector_with_counts(qtbot: QtBot,
         assert "Not yet grouped (30)" in texts
         assert s.projector.view.board_layout().hidden > 0  # the rest are counted, not cut
     finally:
-        s.close()
+        close_session(s)
 
 
 # ---------------------------------------------------------------- rules
@@ -430,7 +438,7 @@ def grouped_workshop(qtbot: QtBot, repo: WorkshopRepository) -> int:
                       uid_of(s, "IG says no <b>&</b>")], themes[1].key)
         ed.put_notes([uid_of(s, "Nobody has time to meet")], themes[0].key)
     finally:
-        s.close()
+        close_session(s)
     return wid
 
 

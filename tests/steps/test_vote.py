@@ -11,7 +11,7 @@ import pypdf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from collabfacil.app import Session
@@ -53,12 +53,20 @@ def open_session(qtbot: QtBot, repo: WorkshopRepository, wid: int) -> Session:
     return s
 
 
+def close_session(s: Session) -> None:
+    """Close both windows and stop the console's timers (the projector preview's
+    refresh among them), so none fires after the projector window is gone."""
+    s.close()
+    for timer in s.console.findChildren(QTimer):
+        timer.stop()
+
+
 @pytest.fixture
 def session(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Session]:
     """Dot voting on four notes, 3 dots each, entered per table (the defaults)."""
     s = open_session(qtbot, repo, make_workshop(repo))
     yield s
-    s.close()
+    close_session(s)
 
 
 @pytest.fixture
@@ -66,7 +74,7 @@ def per_person(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Session]:
     """Dot voting on four notes, 3 dots each, entered per person."""
     s = open_session(qtbot, repo, make_workshop(repo, {"entry": "person"}))
     yield s
-    s.close()
+    close_session(s)
 
 
 def editor(session: Session) -> VoteEditor:
@@ -248,7 +256,7 @@ def test_eighty_choices_show_the_top_and_count_the_rest(qtbot: QtBot,
         assert chart.font_px >= 768 * 0.025
         assert any(t.startswith("+") and t.endswith("more with fewer dots") for t in texts)
     finally:
-        s.close()
+        close_session(s)
 
 
 def test_ranking_by_typed_numbers_scores_borda_points(qtbot: QtBot,
@@ -274,7 +282,7 @@ def test_ranking_by_typed_numbers_scores_borda_points(qtbot: QtBot,
         assert body == ["People supported at home", "4 points", "Delayed discharges",
                         "2 points", "Readmissions", "0 points"]
     finally:
-        s.close()
+        close_session(s)
 
 
 def test_a_bad_order_is_refused_with_a_message(qtbot: QtBot, repo: WorkshopRepository) -> None:
@@ -292,7 +300,7 @@ def test_a_bad_order_is_refused_with_a_message(qtbot: QtBot, repo: WorkshopRepos
         assert s.controller.items() == []
         assert ed.order.text() == "a"  # kept, to correct
     finally:
-        s.close()
+        close_session(s)
 
 
 def test_a_vote_on_themes_offers_the_cluster_themes(qtbot: QtBot,
@@ -315,7 +323,7 @@ def test_a_vote_on_themes_offers_the_cluster_themes(qtbot: QtBot,
         assert s.controller.items()[0].data["target"] == silos.uid
         assert {"Silos", "Trust"} <= set(s.projector.view.visible_texts())
     finally:
-        s.close()
+        close_session(s)
 
 
 def test_a_vote_with_no_source_says_so(qtbot: QtBot, repo: WorkshopRepository) -> None:
@@ -330,7 +338,7 @@ def test_a_vote_with_no_source_says_so(qtbot: QtBot, repo: WorkshopRepository) -
         press(qtbot, s, Qt.Key.Key_1)
         assert s.controller.items() == []
     finally:
-        s.close()
+        close_session(s)
 
 
 # ---------------------------------------------------------------- rules
@@ -411,7 +419,7 @@ def voted_workshop(qtbot: QtBot, repo: WorkshopRepository) -> int:
         ed.voter.setText("Gwenllian's table")
         press(qtbot, s, Qt.Key.Key_Home, DOWN, Qt.Key.Key_1)
     finally:
-        s.close()
+        close_session(s)
     return wid
 
 
@@ -474,7 +482,7 @@ def test_a_ranking_prints_its_points_rule_with_the_chart(qtbot: QtBot,
             qtbot.keyClicks(editor(s).order, order)
             qtbot.keyClick(editor(s).order, ENTER)
     finally:
-        s.close()
+        close_session(s)
     data = repo.load(wid)
     pages = [" ".join(p.extract_text().split())
              for p in pypdf.PdfReader(io.BytesIO(render_pdf(data))).pages]
