@@ -220,7 +220,7 @@ REFUSED = [
     ("organisations[0].name", "", "organisations[0].name: The organisation's name is"),
     ("participants[0].organisation", "org-99",
      "participants[0].organisation: there is no organisation with ref 'org-99'."),
-    ("steps[1].type", "vote", "steps[1].type: Unknown step type 'vote'"),
+    ("steps[1].type", "juggling", "steps[1].type: Unknown step type 'juggling'"),
     ("steps[1].minutes", "ten", "steps[1].minutes: must be a whole number, not text."),
     ("steps[1].minutes", 10.5, "steps[1].minutes: must be a whole number, not a decimal"),
     ("steps[1].minutes", 9999, "steps[1].minutes: Minutes must be a whole number from"),
