@@ -26,6 +26,7 @@ class GridContent:
     row_marks: dict[str, str] = field(default_factory=dict)  # e.g. "✖" before a row
     column_marks: dict[str, str] = field(default_factory=dict)
     blocked: set[tuple[str, str]] = field(default_factory=set)  # e.g. the diagonal
+    column_titles: dict[str, str] = field(default_factory=dict)  # shown instead of a label
 
 
 class LabelledGridModel(QAbstractTableModel):
@@ -93,6 +94,8 @@ class LabelledGridModel(QAbstractTableModel):
                 return None
             label = self.content.columns[section]
             mark = self.content.column_marks.get(label, "")
+            if role == Qt.ItemDataRole.DisplayRole:
+                label = self.content.column_titles.get(label, label)
         else:
             if not 0 <= section < len(self.content.rows):
                 return None

@@ -16,10 +16,10 @@ from collabfacil.ui.controller import SessionController
 _PROPERTY = "collabfacilMatrixFocus"
 
 
-def set_focus(controller: SessionController, **focus: str) -> None:
-    """Point the room at ``focus`` (e.g. ``row="Chair the group"``) on the current step."""
-    step_id = controller.current_step.id
-    value = {"step": str(step_id), **focus}
+def set_focus(controller: SessionController, **pointed: str) -> None:
+    """Point the room at something (e.g. ``row="Chair the group"``) on the current
+    step; what was pointed at before under other names stays."""
+    value = {"step": str(controller.current_step.id), **focus(controller), **pointed}
     if controller.property(_PROPERTY) == value:
         return
     controller.setProperty(_PROPERTY, value)
