@@ -222,6 +222,9 @@ def test_results_are_hidden_until_revealed(qtbot: QtBot, session: Session) -> No
     assert "Voting: 7 dots from 2 tables so far. The results will be shown when everyone " \
            "has voted." in texts
     assert {t for t in texts if t in NOTES} == set(NOTES)  # the choices, as on the wall
+    board = session.projector.view.scene().body.board  # type: ignore[attr-defined]
+    tags = [p.card.tag for c in board.columns for p in c.cards]
+    assert sorted(tags) == ["Choice 1", "Choice 2", "Choice 3", "Choice 4"]  # console numbers
     assert not any("dot" in t and t[0].isdigit() for t in texts)
     qtbot.keyClick(session.console, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     texts = session.projector.view.visible_texts()

@@ -67,11 +67,15 @@ def status(controller: SessionController) -> str:
 
 
 def choices(controller: SessionController, target_list: list[vote.Target]) -> Scene:
-    """The choices as cards in board order (what the room votes on)."""
+    """The choices as cards in board order (what the room votes on), each tagged with
+    the number the console uses for it, so a table can say "4 dots on choice 7"."""
     accents = organisation_accents(controller)
     labels = {o.id: o.label for o in controller.data.organisations}
-    cards = tuple(Card(t.label, labels.get(t.organisation_id, ""),
-                       accents.get(t.organisation_id or -1, "")) for t in target_list)
+    cards = tuple(Card(t.label,
+                       " · ".join(x for x in (f"Choice {i + 1}",
+                                              labels.get(t.organisation_id, "")) if x),
+                       accents.get(t.organisation_id or -1, ""))
+                  for i, t in enumerate(target_list))
     return CardScene([Column("", cards)])
 
 
