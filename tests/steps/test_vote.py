@@ -18,6 +18,7 @@ from collabfacil.app import Session
 from collabfacil.domain.errors import ValidationError
 from collabfacil.domain.model import Contribution, Step, StepItem, Workshop
 from collabfacil.domain.steps import check_item, vote
+from collabfacil.domain.steps.actions import drafts_for
 from collabfacil.export.markdown import markdown_text
 from collabfacil.export.pdf import render_pdf
 from collabfacil.storage import exchange
@@ -434,6 +435,28 @@ def test_draft_actions_are_the_top_voted_texts(qtbot: QtBot, repo: WorkshopRepos
     assert draft is not None
     assert draft(step, data) == ["Records that do not join up", "Nobody has time to meet",
                                  "Meetings that decide nothing"]
+
+
+def test_a_later_actions_step_is_offered_the_winners(repo: WorkshopRepository) -> None:
+    """The actions step after a vote lists the top-voted notes as drafts, from that vote."""
+    wid = repo.create_workshop(Workshop("Stop doing"), steps=[
+        Step(type="brainstorm", title="Ways to fail", minutes=5),
+        Step(type="vote", title="What to stop first", minutes=5),
+        Step(type="actions", title="Actions", minutes=5),
+    ])
+    brainstorm, voting, actions = repo.steps(wid)
+    notes = [repo.add_contribution(Contribution(step_id=brainstorm.id, text=t))
+             for t in NOTES]
+    for note, dots in zip(notes, (1, 6, 0, 3), strict=True):
+        if dots:
+            repo.add_item(StepItem(step_id=voting.id, kind="tally",
+                                   data={"target": note.uid, "voter": "Table 1",
+                                         "dots": dots}))
+    offered = drafts_for(actions, repo.load(wid))
+    assert ("What to stop first", "Records that do not join up") in offered
+    assert [t for s, t in offered if s == "What to stop first"] == [
+        "Records that do not join up", "Meetings that decide nothing",
+        "Nobody has time to meet"]
 
 
 def test_json_round_trip_keeps_every_entry(qtbot: QtBot, repo: WorkshopRepository) -> None:

@@ -587,7 +587,7 @@ class ClusterEditor(QWidget):
         if digit is None and not take_out:
             return False
         if current.isValid() and not current.parent().isValid():  # a theme row
-            if take_out and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            if event.key() == Qt.Key.Key_Delete:  # Delete only: Backspace is too easy
                 self.delete_selected_themes()
             return True
         uids = self._selected_uids(self.themes_view)
