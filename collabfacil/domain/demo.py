@@ -1,11 +1,11 @@
 """A realistic sample workshop, for trying the app and for demonstrations.
 
 A 90-minute masterclass ("masterclass-short") run for a fictional frailty and
-hospital-discharge partnership in Northshire: seven partners, nine people, 59
-notes across the brainstorms and ten agreed actions. Everything is fixed
-(dates relative to one workshop date, timestamps included), so two demos are
-identical. The objects carry temporary ids (1, 2, ...) that
-``WorkshopRepository.insert_workshop_data`` replaces with real ones.
+hospital-discharge partnership in Northshire: seven partners, nine people, 53
+notes across the brainstorms, six reflection entries and ten agreed actions.
+Everything is fixed (dates relative to one workshop date, timestamps
+included), so two demos are identical. The objects carry temporary ids (1, 2,
+...) that ``WorkshopRepository.insert_workshop_data`` replaces with real ones.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collabfacil.domain.model import (
     Organisation,
     Participant,
     Step,
+    StepItem,
     Workshop,
     WorkshopData,
 )
@@ -124,7 +125,7 @@ NOTES: dict[tuple[str, int], tuple[_Note, ...]] = {
         (5, "Healthwatch", "Never ask patients or carers what they think of the "
                            "pathway"),
     ),
-    ("E9", 1): (  # what we will stop doing
+    ("E9", 3): (  # what we will stop doing (after sorting and voting)
         (None, "Acute Trust", "Stop separate discharge huddles: one daily MDT call "
                               "for complex discharges"),
         (None, "ASC", "Stop sending packages under £500 a week to panel"),
@@ -148,7 +149,7 @@ NOTES: dict[tuple[str, int], tuple[_Note, ...]] = {
         (None, "CVS", "I will map what our community connectors already do for "
                       "people leaving hospital"),
     ),
-    ("E14", 0): (  # what? so what? now what?
+    ("E14", 0): (  # what? so what? now what? (entries of the reflection step)
         (0, None, "The same barriers came from every organisation: panel, data, time"),
         (0, None, "We laughed at the worst partnership, then saw we run half of it"),
         (1, None, "Our targets pull us apart unless we hold on to the one goal that "
@@ -252,10 +253,20 @@ def build_demo(library: Library) -> WorkshopData:
              for i, s in enumerate(library.agenda_steps(TEMPLATE))]
 
     contributions: list[Contribution] = []
+    items: list[StepItem] = []
+    labels = {o.id: o.label for o in organisations}
     elapsed = 0  # minutes into the workshop: the notes' timestamps follow the agenda
     for key, step in _steps_by_key(steps).items():
         for i, (section, org, text) in enumerate(NOTES.get(key, ())):
             stamp = _STARTS + timedelta(minutes=elapsed, seconds=40 * i)
+            if step.type == "reflection":  # kept as entries under its prompts
+                prompts = list(step.config.get("prompts", []))
+                items.append(StepItem(
+                    step_id=step.id or 0, kind="entry", position=i,
+                    data={"prompt": prompts[section or 0], "text": text,
+                          "organisation": labels.get(org_id.get(org or ""), "")},
+                    created_at=stamp.isoformat(), uid=_uid(key, i)))
+                continue
             contributions.append(Contribution(
                 step_id=step.id or 0, text=text, organisation_id=org_id.get(org or ""),
                 section=_section(step, section), position=i,
@@ -275,5 +286,5 @@ def build_demo(library: Library) -> WorkshopData:
         in enumerate(ACTIONS)
     ]
     return WorkshopData(workshop, organisations, participants, steps,
-                        contributions, actions)
+                        contributions, actions, items)
 

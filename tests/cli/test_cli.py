@@ -151,7 +151,7 @@ def test_new_starts_a_workshop_from_a_template(capsys: pytest.CaptureFixture[str
     assert data.workshop.title == "Siân's partnership day"
     assert data.workshop.date.isoformat() == "2026-04-30"
     assert data.workshop.template_key == "masterclass-short"
-    assert len(data.steps) == 7
+    assert len(data.steps) == 11
 
 
 @pytest.mark.parametrize(("args", "fragment"), [
