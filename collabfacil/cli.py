@@ -186,7 +186,7 @@ def _natural(key: str) -> list[Any]:
 
 
 def _cmd_exercises(args: argparse.Namespace) -> int:
-    from collabfacil.resources import load_default_library
+    from collabfacil.resources import load_default_library, user_library_folder
 
     library = load_default_library()
     exercises = [library.exercises[k] for k in sorted(library.exercises, key=_natural)]
@@ -216,6 +216,9 @@ def _cmd_exercises(args: argparse.Namespace) -> int:
     _say("", "Templates", f"  {'KEY':<{kt}}  {'MIN':>3}  TITLE")
     for t in templates:
         _say(f"  {t.key:<{kt}}  {library.template_minutes(t.key):>3}  {t.title}")
+    _say("", "Your own exercise and template files are read from",
+         f"  {user_library_folder() / 'exercises'}",
+         f"  {user_library_folder() / 'templates'}")
     return 0
 
 

@@ -28,8 +28,26 @@ def resource_path(*parts: str) -> Path:
     return resources_root().joinpath(*parts)
 
 
+def user_library_folder() -> Path:
+    """The facilitator's own exercise and template files: ``<AppDataLocation>/library``.
+
+    It sits beside the default database (``collabfacil.paths``; QtCore only, no
+    display needed) and holds ``exercises/`` and ``templates/``, laid out like
+    resources/. Nothing is created here: a missing folder simply adds nothing.
+    """
+    from collabfacil.paths import default_database_path
+
+    return default_database_path().parent / "library"
+
+
 def load_default_library() -> Library:
-    """The exercises and templates shipped with CollabFacil."""
+    """The exercises and templates shipped with CollabFacil, plus the facilitator's own.
+
+    The facilitator's files (in :func:`user_library_folder`) may add exercises and
+    templates, and their templates may use shipped exercises; a broken file, or a
+    key that is already taken, raises ``ExerciseFileError`` naming the file and
+    the field.
+    """
     from collabfacil.domain.exercises import load_library
 
-    return load_library([resources_root()])
+    return load_library([resources_root(), user_library_folder()])
