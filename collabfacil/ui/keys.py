@@ -34,10 +34,14 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def typing_in_text_field() -> bool:
-    """True when the keyboard focus is in a box that takes typed text."""
-    widget = QApplication.focusWidget()
-    return isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
+_TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+def typing_in_text_field(receiver: QObject | None = None) -> bool:
+    """True when the key goes to (or the focus is in) a box that takes typed text."""
+    if isinstance(receiver, _TEXT_FIELDS):
+        return True
+    return isinstance(QApplication.focusWidget(), _TEXT_FIELDS)
 
 
 class RoomKeyFilter(QObject):
@@ -61,7 +65,8 @@ class RoomKeyFilter(QObject):
             return False
         if not isinstance(watched, QWidget) or watched.window() not in self._windows():
             return False
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or typing_in_text_field():
+        if (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                or typing_in_text_field(watched)):
             return False
         action = self._keys.get(Qt.Key(event.key()))
         if action is None:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 ConfigCheck = Callable[[Mapping[str, Any]], dict[str, Any]]
 ItemCheck = Callable[[str, Mapping[str, Any]], dict[str, Any]]
 DraftSource = Callable[["Step", "WorkshopData"], list[str]]
+BaselineSource = Callable[["Step", "WorkshopData"], dict[str, Any]]
 
 
 def _no_config(config: Mapping[str, Any]) -> dict[str, Any]:
@@ -48,3 +49,6 @@ class StepType:
     # unresolved RACI rows, voted priorities): short texts for the facilitator to
     # turn into real actions.
     draft_actions: DraftSource | None = None
+    # What a follow-up workshop should remember of this step's results (e.g. a
+    # spectrum's medians), so the next run can show the change since last time.
+    baseline: BaselineSource | None = None
