@@ -478,3 +478,18 @@ def test_markdown_lists_themes_largest_first(qtbot: QtBot, repo: WorkshopReposit
     md = markdown_text(repo.load(grouped_workshop(qtbot, repo)))
     assert md.index("### Data (2 notes)") < md.index("### Time (1 note)")
     assert "- Records that do not join up" in md
+
+
+def test_leaving_and_coming_back_keeps_grouping(qtbot: QtBot, session: Session) -> None:
+    """PageUp to the brainstorm and PageDown back: the themes are as left, and moving
+    notes still works (the old editor no longer listens)."""
+    ed = editor(session)
+    ed.put_notes([uid_of(session, "Budgets ring-fenced")], ed.themes()[2].key)
+    qtbot.keyClick(session.console, Qt.Key.Key_PageUp)
+    qtbot.wait(1)  # let the old editor be deleted
+    qtbot.keyClick(session.console, Qt.Key.Key_PageDown)
+    ed = editor(session)
+    assert ed.themes_model.index(2, 0).data() == "3  Money (1)"
+    ed.ungrouped.setCurrentIndex(ed.ungrouped_model.index(0, 0))
+    qtbot.keyClick(ed.ungrouped, Qt.Key.Key_1)
+    assert "Time (1)" in session.projector.view.visible_texts()

@@ -521,3 +521,17 @@ def test_a_ranking_prints_its_points_rule_with_the_chart(qtbot: QtBot,
     assert "1. People supported at home — 4 points" in md
     assert "2. Delayed discharges — 1 point" in md  # a tie keeps board order
     assert "3. Readmissions — 1 point" in md
+
+
+def test_leaving_and_coming_back_keeps_entering(qtbot: QtBot, session: Session) -> None:
+    """PageUp to the brainstorm and PageDown back: a fresh editor, the totals kept,
+    and entering works (the old editor no longer listens)."""
+    press(qtbot, session, Qt.Key.Key_2)
+    qtbot.keyClick(session.console, Qt.Key.Key_PageUp)
+    qtbot.wait(1)  # let the old editor be deleted
+    qtbot.keyClick(session.console, Qt.Key.Key_PageDown)
+    ed = editor(session)
+    assert ed.model.index(0, 2).data() == "2"
+    assert ed.voter.text() == "Table 1"
+    press(qtbot, session, Qt.Key.Key_1)
+    assert ed.model.index(0, 2).data() == "3"
