@@ -32,6 +32,7 @@ from collabfacil.ui.projector.matrix_paint import (
     ROLE_FILLS,
     WARNING_INK,
     Text,
+    column_headings,
     fit_lines,
     metrics,
     needs_lines,
@@ -42,7 +43,6 @@ from collabfacil.ui.projector.theme import GRID, INK, MUTED
 
 CENTRE = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
-MAX_HEADER_LINES = 3
 MAX_ROW_LINES = 2
 OK = "✔"
 
@@ -137,27 +137,6 @@ class GridScene:
             return 1 if fs else 2
         return sorted(self.grid.rows, key=rank)
 
-    def _headings(self, col_w: float, px: float, pad: float, *, final: bool
-                  ) -> tuple[list[tuple[str, int]], float, float] | None:
-        """Column headings as (text, level) and the heights of the upper and lower
-        levels. Headings too wide for their column alternate on two levels, so
-        each may be nearly two columns wide."""
-        labels = [f"⚠ {c}" if any(f.column == c for f in self.found) else c
-                  for c in self.grid.columns]
-        line = metrics(px, bold=True).lineSpacing()
-        if all(needs_lines(t, col_w - pad, px, bold=True) <= MAX_HEADER_LINES
-               for t in labels):
-            heads = [fit_lines(t, col_w - pad, px, MAX_HEADER_LINES, bold=True)
-                     for t in labels]
-            return [(t, 0) for t, _ in heads], 0.0, max(h for _, h in heads)
-        span = min(2 * col_w, col_w + px * 6) - 2 * pad
-        if not final and any(needs_lines(t, span, px, bold=True) > 2 for t in labels):
-            return None
-        heads = [fit_lines(t, span, px, 2, bold=True) for t in labels]
-        lower = max((h for i, (_, h) in enumerate(heads) if i % 2 == 0), default=line)
-        upper = max((h for i, (_, h) in enumerate(heads) if i % 2 == 1), default=0.0)
-        return [(t, i % 2) for i, (t, _) in enumerate(heads)], upper + pad * 0.5, lower
-
     def _plan(self, area: QRectF, px: float, label_w: float, *, final: bool
               ) -> _Plan | None:
         grid, plan = self.grid, _Plan(px)
@@ -175,11 +154,13 @@ class GridScene:
             label_w = max(width * 0.18, width - status_w - cell_min * len(grid.columns))
             cols_room = width - label_w - status_w
         col_w = cols_room / len(grid.columns)
-        heads = self._headings(col_w, px, pad, final=final)
+        labels = [f"⚠ {c}" if any(f.column == c for f in self.found) else c
+                  for c in grid.columns]
+        heads = column_headings(labels, left=area.left() + label_w, top=area.top(),
+                                col_w=col_w, px=px, final=final, colour=INK)
         if heads is None:
             return None
-        headings, upper_h, lower_h = heads
-        header_h = upper_h + lower_h + pad
+        header_h = heads.height
         footer = self._footer(area, px, pad, paginate=False)
         rows_h = {}
         for row in grid.rows:
@@ -202,19 +183,8 @@ class GridScene:
         shown = pages[page_index]
         x0 = area.left() + label_w
         top = area.top()
-        for i, (text, level) in enumerate(headings):
-            centre = x0 + (i + 0.5) * col_w
-            span = col_w if not upper_h else min(2 * col_w, col_w + px * 6) - 2 * pad
-            if level == 1:
-                rect = QRectF(centre - span / 2, top, span, upper_h - pad * 0.5)
-                plan.lines.append((QPointF(centre, top + upper_h - pad * 0.3),
-                                   QPointF(centre, top + header_h - pad * 0.3)))
-            else:
-                rect = QRectF(centre - span / 2, top + upper_h, span, lower_h)
-            plan.texts.append(Text(rect, text, px, INK, bold=True,
-                                   flags=int(Qt.AlignmentFlag.AlignHCenter
-                                             | Qt.AlignmentFlag.AlignBottom
-                                             | Qt.TextFlag.TextWordWrap)))
+        plan.texts += heads.texts
+        plan.lines += heads.ticks
         status_x = x0 + len(grid.columns) * col_w
         y = top + header_h
         plan.lines.append((QPointF(area.left(), y), QPointF(area.right(), y)))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from collabfacil.ui.projector.layout import card_font, shorten_to_height, text_height
@@ -73,3 +73,54 @@ def needs_lines(text: str, width: float, px: float, *, bold: bool = False) -> fl
 
 def width_of(text: str, px: float, *, bold: bool = False) -> float:
     return metrics(px, bold=bold).horizontalAdvance(text)
+
+
+MAX_HEADER_LINES = 3
+
+
+@dataclass
+class Headings:
+    """Column headings placed over a grid: texts, and tick lines for the upper level."""
+
+    height: float
+    texts: list[Text] = field(default_factory=list)
+    ticks: list[tuple[QPointF, QPointF]] = field(default_factory=list)
+
+
+def column_headings(labels: list[str], *, left: float, top: float, col_w: float,
+                    px: float, final: bool, colour: QColor) -> Headings | None:
+    """Headings centred over columns ``col_w`` wide, in whole words.
+
+    A heading too wide for its column alternates with its neighbours on two
+    levels, so each may be nearly two columns wide; None when even that does
+    not fit (unless ``final``: then the words are shortened).
+    """
+    pad = px * 0.35
+    line = metrics(px, bold=True).lineSpacing()
+    bottom_centre = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+                        | Qt.TextFlag.TextWordWrap)
+    if all(needs_lines(t, col_w - pad, px, bold=True) <= MAX_HEADER_LINES for t in labels):
+        fitted = [fit_lines(t, col_w - pad, px, MAX_HEADER_LINES, bold=True) for t in labels]
+        height = max(h for _, h in fitted) + pad
+        out = Headings(height)
+        for i, (text, _) in enumerate(fitted):
+            out.texts.append(Text(QRectF(left + i * col_w, top, col_w, height - pad * 0.5),
+                                  text, px, colour, bold=True, flags=bottom_centre))
+        return out
+    span = min(2 * col_w - pad * 0.6, col_w + px * 6)
+    if not final and any(needs_lines(t, span, px, bold=True) > 2 for t in labels):
+        return None
+    fitted = [fit_lines(t, span, px, 2, bold=True) for t in labels]
+    lower = max((h for i, (_, h) in enumerate(fitted) if i % 2 == 0), default=line)
+    upper = max((h for i, (_, h) in enumerate(fitted) if i % 2 == 1), default=0.0) + pad * 0.5
+    out = Headings(upper + lower + pad)
+    for i, (text, _) in enumerate(fitted):
+        centre = left + (i + 0.5) * col_w
+        if i % 2:
+            rect = QRectF(centre - span / 2, top, span, upper - pad * 0.5)
+            out.ticks.append((QPointF(centre, top + upper - pad * 0.3),
+                              QPointF(centre, top + out.height - pad * 0.3)))
+        else:
+            rect = QRectF(centre - span / 2, top + upper, span, lower)
+        out.texts.append(Text(rect, text, px, colour, bold=True, flags=bottom_centre))
+    return out
