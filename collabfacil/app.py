@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from collabfacil import __version__
 from collabfacil.domain.errors import CollabFacilError
+from collabfacil.domain.series import next_in_series
 from collabfacil.paths import APPLICATION, ORGANISATION
 from collabfacil.resources import load_default_library, resource_path
 from collabfacil.storage.db import open_database
 from collabfacil.storage.repository import WorkshopRepository
+from collabfacil.ui import dialogs
 from collabfacil.ui.console.window import ConsoleWindow
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.keys import RoomKeyFilter
@@ -87,12 +89,92 @@ class Session:
         QTimer.singleShot(0, self.projector.place)
 
 
-def choose_workshop(repo: WorkshopRepository, requested: int | None) -> int:
-    """The workshop to open: the one asked for, else the most recent, else the demo."""
+class Workbench:
+    """The running app: the database, the preferences and the open workshop.
+
+    Opening another workshop (the next in a series, one from the start page)
+    closes the current session's windows and opens the new one's.
+    """
+
+    def __init__(self, repo: WorkshopRepository, preferences: Preferences, *,
+                 screen: int | None = None) -> None:
+        self.repo = repo
+        self.preferences = preferences
+        self.screen = screen
+        self.session: Session | None = None
+
+    def open(self, workshop_id: int) -> Session:
+        """Show ``workshop_id`` on the console and the projector, and remember it."""
+        new = Session(self.repo, workshop_id, screen=self.screen,
+                      preferences=self.preferences)
+        if self.session is not None:
+            self.session.close()
+        self.session = new
+        new.console.next_in_series = self.next_in_series
+        new.console.export_pdf = self.export_pdf
+        self.preferences.last_workshop = workshop_id
+        new.show()
+        return new
+
+    def next_in_series(self) -> int | None:
+        """Create the follow-up of the open workshop and open it."""
+        assert self.session is not None
+        data = self.repo.load(self.session.controller.workshop_id)
+        answer = dialogs.ask_title_and_date(self.session.console, "Next workshop in this series",
+                                            title=f"{data.workshop.title} (follow-up)",
+                                            day=None)
+        if answer is None:
+            return None
+        title, day = answer
+        try:
+            new_id = self.repo.insert_workshop_data(next_in_series(data, title=title, day=day))
+        except CollabFacilError as exc:
+            dialogs.tell(self.session.console, "No follow-up workshop made", str(exc))
+            return None
+        self.open(new_id)
+        return new_id
+
+    def export_pdf(self) -> Path | None:
+        """Ask where, then write the open workshop's action plan as a PDF."""
+        assert self.session is not None
+        from collabfacil.export.pdf import write_pdf
+
+        data = self.repo.load(self.session.controller.workshop_id)
+        suggested = Path.home() / f"{safe_file_name(data.workshop.title)} - action plan.pdf"
+        path = dialogs.save_file(self.session.console, "Export the action plan", suggested,
+                                 "PDF (*.pdf)")
+        if path is None:
+            return None
+        try:
+            write_pdf(data, path)
+        except CollabFacilError as exc:
+            dialogs.tell(self.session.console, "The action plan was not written", str(exc))
+            return None
+        self.session.console.statusBar().showMessage(f"Action plan written to {path}", 8000)
+        return path
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+
+def safe_file_name(title: str) -> str:
+    """A workshop title made safe as a file name on every system."""
+    cleaned = "".join("-" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in title)
+    return cleaned.strip(" .")[:80] or "workshop"
+
+
+def choose_workshop(repo: WorkshopRepository, requested: int | None,
+                    remembered: int | None = None) -> int:
+    """The workshop to open: the one asked for, else the one open last time, else the
+    most recently changed, else (a fresh database) the built-in demo."""
     if requested is not None:
         repo.workshop(requested)  # a clear NotFoundError if there is no such workshop
         return requested
     recent = repo.list_workshops()
+    if remembered is not None and any(w.id == remembered for w in recent):
+        return remembered
     if recent:
         return recent[0].id
     from collabfacil.domain.demo import build_demo
@@ -110,22 +192,22 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
     icon = resource_path("icons", "collabfacil.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    preferences = Preferences(QSettings())
     try:
         db = open_database(db_path)
         repo = WorkshopRepository(db)
-        session = Session(repo, choose_workshop(repo, workshop_id), screen=screen,
-                          preferences=Preferences(QSettings()))
+        bench = Workbench(repo, preferences, screen=screen)
+        bench.open(choose_workshop(repo, workshop_id, preferences.last_workshop))
     except CollabFacilError as exc:
         if not exit_after_startup:
             QMessageBox.critical(None, "CollabFacil cannot start", str(exc))
         raise
-    session.show()
     if exit_after_startup:
         # exit(), not quit(): quit() asks windows to close and the projector
         # (which hides rather than closes, so it cannot be lost) would refuse.
         app.processEvents()
         QTimer.singleShot(0, lambda: app.exit(0))
     status = app.exec()
-    session.close()
+    bench.close()
     db.close()
     return int(status)

@@ -76,3 +76,16 @@ class Preferences:
     @chime.setter
     def chime(self, on: bool) -> None:
         self._set("timer/chime", "true" if on else "false")
+
+    @property
+    def last_workshop(self) -> int | None:
+        """The workshop open when the app last closed: reopening returns to it."""
+        try:
+            value = int(self._get("session/last_workshop", 0))
+        except (TypeError, ValueError):
+            return None
+        return value or None
+
+    @last_workshop.setter
+    def last_workshop(self, workshop_id: int | None) -> None:
+        self._set("session/last_workshop", int(workshop_id or 0))

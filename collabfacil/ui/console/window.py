@@ -49,6 +49,8 @@ class ConsoleWindow(QMainWindow):
         self.show_projector: Callable[[], None] = lambda: None
         self.choose_projector_screen: Callable[[int], None] = lambda index: None
         self.show_outline: Callable[[], None] = lambda: None
+        self.next_in_series: Callable[[], object] = lambda: None
+        self.export_pdf: Callable[[], object] = lambda: None
         self.setWindowTitle(f"{controller.data.workshop.title} — CollabFacil")
         self.agenda = QListWidget()
         self.agenda.setAccessibleName("Agenda")
@@ -101,6 +103,7 @@ class ConsoleWindow(QMainWindow):
         controller.error_raised.connect(self.message.setText)
         controller.contribution_added.connect(self._on_saved)
         controller.actions_changed.connect(self._on_saved)
+        controller.items_changed.connect(self._on_saved)
         self._on_step_changed(controller.current_index)
         self.resize(1280, 800)
 
@@ -172,6 +175,11 @@ class ConsoleWindow(QMainWindow):
         redo = c.undo_stack.createRedoAction(self, "Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
                            QKeySequence(QKeySequence.StandardKey.Redo)])
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction("Export the action plan (PDF)…", lambda: self.export_pdf())
+        file_menu.addAction("Next workshop in this series…", lambda: self.next_in_series())
+        file_menu.addSeparator()
+        file_menu.addAction("Close", self.close)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)

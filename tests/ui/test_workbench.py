@@ -1,0 +1,96 @@
+"""The running app: resuming, the next workshop in a series, exporting from the console."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from collabfacil.app import Workbench, choose_workshop, safe_file_name
+from collabfacil.domain.model import Action, Step, Workshop
+from collabfacil.storage.repository import WorkshopRepository
+from collabfacil.ui import dialogs
+from collabfacil.ui.preferences import Preferences
+
+
+@pytest.fixture
+def bench(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Workbench]:
+    b = Workbench(repo, Preferences())
+    yield b
+    b.close()
+
+
+def test_reopening_returns_to_the_workshop_and_step_it_was_on(
+        bench: Workbench, repo: WorkshopRepository, workshop_id: int) -> None:
+    """The last workshop opened is reopened, on the step it was on, even if another
+    workshop changed more recently."""
+    other = repo.create_workshop(Workshop("Another"), steps=[Step(type="brainstorm",
+                                                                  title="S")])
+    session = bench.open(workshop_id)
+    session.controller.go_to_step(2)
+    repo.add_action(Action("Newer change", "Sam", "2026-05-01", "Call"), workshop_id=other)
+    again = choose_workshop(repo, None, bench.preferences.last_workshop)
+    assert again == workshop_id
+    reopened = bench.open(again)
+    assert reopened.controller.current_index == 2
+    assert reopened.console.step_title.text() == "Actions"
+
+
+def test_next_in_series_opens_the_follow_up(bench: Workbench, repo: WorkshopRepository,
+                                            workshop_id: int,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """File ▸ Next workshop in this series makes the follow-up and opens it, review first."""
+    repo.add_action(Action("Weekly huddle", "Sam", "2026-05-01", "Book it"),
+                    workshop_id=workshop_id)
+    monkeypatch.setattr(dialogs, "ask_title_and_date",
+                        lambda *a, **k: ("Frailty partnership: autumn", date(2026, 10, 1)))
+    bench.open(workshop_id)
+    new_id = bench.next_in_series()
+    assert new_id is not None
+    assert bench.session is not None
+    assert bench.session.controller.workshop_id == new_id
+    assert bench.session.console.step_title.text() == "Where we got to: actions from last time"
+    assert "Weekly huddle" in bench.session.projector.view.visible_texts()
+    assert repo.workshop(new_id).date == date(2026, 10, 1)
+
+
+def test_cancelling_the_series_dialog_changes_nothing(bench: Workbench,
+                                                      repo: WorkshopRepository,
+                                                      workshop_id: int,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cancel: no new workshop, the same one stays open."""
+    monkeypatch.setattr(dialogs, "ask_title_and_date", lambda *a, **k: None)
+    bench.open(workshop_id)
+    assert bench.next_in_series() is None
+    assert len(repo.list_workshops()) == 1
+
+
+def test_export_pdf_from_the_console(bench: Workbench, workshop_id: int, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """File ▸ Export writes the PDF where the facilitator chose."""
+    target = tmp_path / "plan.pdf"
+    monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: target)
+    bench.open(workshop_id)
+    assert bench.export_pdf() == target
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_failed_export_says_why(bench: Workbench, workshop_id: int, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder that does not exist: a message, and no file."""
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: tmp_path / "no" / "plan.pdf")
+    monkeypatch.setattr(dialogs, "tell", lambda parent, title, message: told.append(message))
+    bench.open(workshop_id)
+    assert bench.export_pdf() is None
+    assert told
+    assert "does not exist" in told[0]
+
+
+def test_titles_become_safe_file_names() -> None:
+    """Slashes, colons and the like never reach a file name."""
+    assert safe_file_name('Home First: "phase 2" / winter?') == "Home First- -phase 2- - winter-"
+    assert safe_file_name("...") == "workshop"
