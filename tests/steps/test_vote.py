@@ -173,6 +173,8 @@ def test_a_person_cannot_place_more_than_their_dots(qtbot: QtBot, per_person: Se
     press(qtbot, per_person, Qt.Key.Key_2, DOWN, Qt.Key.Key_2)
     assert "Person 1 has 1 dot left of 3; 2 is too many." in per_person.console.message.text()
     assert tallies(per_person) == [("Nobody has time to meet", "Person 1", 2)]
+    press(qtbot, per_person, Qt.Key.Key_1)  # the right number: accepted, message gone
+    assert per_person.console.message.text() == ""
 
 
 def test_the_next_person_comes_up_when_dots_are_used(qtbot: QtBot,
