@@ -408,3 +408,13 @@ def test_the_pdf_lists_entries_not_passes_and_anonymise_withholds_names(
     assert "Started as a <b>porter</b> & stayed" in hidden
     assert "Alice Smith" not in hidden
     assert WITHHELD not in hidden  # the name is left out, not replaced by a marker
+
+
+def test_a_skip_reaches_the_console_preview_of_the_projector(qtbot: QtBot,
+                                                             session: Session) -> None:
+    """A skip is not stored, yet the facilitator's preview of the room changes at once."""
+    preview = session.console.preview
+    preview.refresh()
+    before = preview.picture().toImage()
+    qtbot.keyClick(editor(session).boxes[0], Qt.Key.Key_L, CTRL)
+    assert preview.picture().toImage() != before

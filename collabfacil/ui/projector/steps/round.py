@@ -91,15 +91,21 @@ def round_state(controller: SessionController) -> RoundState:
 
 
 def refresh(controller: SessionController) -> None:
-    """Repaint the projector after a change that is not stored (a skip, the clock)."""
+    """Repaint the projector (and the console's preview of it) after a change that
+    is not stored and so sends no signal: a skip, a speaker picked, the clock."""
+    from collabfacil.ui.console.preview import ProjectorPreview
     from collabfacil.ui.projector.view import ProjectorView
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    views = [w for w in app.allWidgets()
+             if isinstance(w, ProjectorView) and w.controller is controller]
+    for view in views:
+        view.update()
     for widget in app.allWidgets():
-        if isinstance(widget, ProjectorView) and widget.controller is controller:
-            widget.update()
+        if isinstance(widget, ProjectorPreview) and widget.source in views:
+            widget.refresh()
 
 
 # ------------------------------------------------------------------- cards
