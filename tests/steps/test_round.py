@@ -418,3 +418,16 @@ def test_a_skip_reaches_the_console_preview_of_the_projector(qtbot: QtBot,
     before = preview.picture().toImage()
     qtbot.keyClick(editor(session).boxes[0], Qt.Key.Key_L, CTRL)
     assert preview.picture().toImage() != before
+
+
+def test_a_long_name_wraps_rather_than_being_cut(qtbot: QtBot,
+                                                 repo: WorkshopRepository) -> None:
+    """On a 4:3 projector a long organisation name is shown whole, on two lines."""
+    long_name = "Northshire and Riverside Integrated Care Board – Place Partnership Team"
+    s = open_round(qtbot, repo, {"by": "organisation", "order": [long_name, "Hospice"]})
+    try:
+        s.projector.resize(1024, 768)
+        assert f"Now: {long_name}" in room(s)
+        assert "Next: Hospice" in room(s)
+    finally:
+        s.close()

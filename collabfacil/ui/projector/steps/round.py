@@ -26,7 +26,14 @@ from collabfacil.domain.steps.round import (
     queue_names,
     turns,
 )
-from collabfacil.ui.projector.layout import OKABE_ITO, Card, Column, card_font
+from collabfacil.ui.projector.layout import (
+    OKABE_ITO,
+    Card,
+    Column,
+    card_font,
+    shorten_to_height,
+    text_height,
+)
 from collabfacil.ui.projector.scene import CardScene, MessageScene
 from collabfacil.ui.projector.theme import HEADER_INK, INK, MUTED, OVERTIME
 
@@ -142,6 +149,28 @@ def _fit_px(text: str, width: float, start: float, floor: float, *, bold: bool) 
     return max(px, floor)
 
 
+def _speaker_line(text: str, width: float, height: float, start: float,
+                  floor: float) -> tuple[QFont, str, int]:
+    """"Now: name" as large as it reads: one line, shrinking a little; a long name
+    on two lines rather than tiny; cut with "…" only if even that cannot fit."""
+    one_line = _fit_px(text, width, start, start * 0.75, bold=True)
+    font = card_font(one_line, bold=True)
+    metrics = QFontMetricsF(font)
+    left_v = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if metrics.horizontalAdvance(text) <= width:
+        return font, text, left_v
+    px = min(start * 0.75, height / 2.5)
+    wrap = int(Qt.TextFlag.TextWordWrap) | left_v
+    while True:
+        font = card_font(max(px, floor), bold=True)
+        metrics = QFontMetricsF(font)
+        if text_height(metrics, text, width) <= height or px <= floor:
+            break
+        px *= 0.92
+    shown, _ = shorten_to_height(metrics, text, width, Qt.TextFlag.TextWordWrap, height)
+    return font, shown, wrap
+
+
 class RoundScene:
     """The speaker band at the top; the entries (or a message) below it."""
 
@@ -200,11 +229,9 @@ class RoundScene:
                           OVERTIME if over else INK, clock,
                           int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)))
         width = max(10.0, band.width() - clock_w - self._min_px)
-        font = card_font(_fit_px(now, width, self._now_px, self._min_px * 1.2, bold=True),
-                         bold=True)
-        shown = QFontMetricsF(font).elidedText(now, Qt.TextElideMode.ElideRight, width)
+        font, shown, flags = _speaker_line(now, width, now_h, self._now_px, self._min_px)
         lines.insert(0, (QRectF(band.left(), band.top(), width, now_h), font, HEADER_INK,
-                         shown, left_v))
+                         shown, flags))
         if after:
             next_px = max(self._min_px, self._now_px * 0.55)
             font = card_font(_fit_px(after, band.width(), next_px, self._min_px, bold=False))
