@@ -224,10 +224,9 @@ def test_results_are_hidden_until_revealed(qtbot: QtBot, session: Session) -> No
     texts = session.projector.view.visible_texts()
     assert "Voting: 7 dots from 2 tables so far. The results will be shown when everyone " \
            "has voted." in texts
-    assert {t for t in texts if t in NOTES} == set(NOTES)  # the choices, as on the wall
-    board = session.projector.view.scene().body.board  # type: ignore[attr-defined]
-    tags = [p.card.tag for c in board.columns for p in c.cards]
-    assert sorted(tags) == ["Choice 1", "Choice 2", "Choice 3", "Choice 4"]  # console numbers
+    listed = session.projector.view.scene().body.placed  # type: ignore[attr-defined]
+    assert [(p.number, p.text) for p in listed] == [  # board order, the console's numbers
+        ("1", NOTES[0]), ("2", NOTES[1]), ("3", NOTES[2]), ("4", NOTES[3])]
     assert not any("dot" in t and t[0].isdigit() for t in texts)
     qtbot.keyClick(session.console, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     texts = session.projector.view.visible_texts()
@@ -249,12 +248,18 @@ def test_the_console_shows_totals_before_the_reveal(qtbot: QtBot, session: Sessi
 
 def test_eighty_choices_show_the_top_and_count_the_rest(qtbot: QtBot,
                                                         repo: WorkshopRepository) -> None:
-    """With 80 notes the revealed chart keeps readable type and counts what did not fit."""
+    """With 80 notes the numbered choices and the revealed chart keep readable type,
+    and count what did not fit."""
     notes = tuple(f"Way to fail number {i}" for i in range(80))
     s = open_session(qtbot, repo, make_workshop(repo, notes=notes))
     try:
         s.projector.resize(1024, 768)
         press(qtbot, s, DOWN, DOWN, Qt.Key.Key_9)
+        listed = s.projector.view.scene().body  # type: ignore[attr-defined]
+        numbers = [int(p.number) for p in listed.placed]
+        assert numbers == list(range(1, len(numbers) + 1))  # in order, none skipped
+        assert len(numbers) + listed.more == 80
+        assert listed.font_px >= 768 * 0.025
         s.controller.toggle_reveal()
         texts = s.projector.view.visible_texts()
         chart = s.projector.view.scene().chart  # type: ignore[attr-defined]
