@@ -65,6 +65,8 @@ class Session:
         self.console.activateWindow()
 
     def close(self) -> None:
+        self.console.preview.stop()
+        self.controller.stop()
         if self.outline is not None:
             self.outline.close()
         app = QGuiApplication.instance()

@@ -406,6 +406,10 @@ class SessionController(QObject):
         self._countdown = value
         self._last_remaining = value.remaining(self.clock())
 
+    def stop(self) -> None:
+        """The session is closing: no more timer ticks."""
+        self._ticker.stop()
+
     def remaining_seconds(self) -> float:
         """Time left on the current step (negative: overtime)."""
         return self.countdown.remaining(self.clock())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
+from shiboken6 import isValid
 
 from collabfacil.ui.controller import SessionController
 
@@ -22,6 +23,7 @@ class ProjectorPreview(QWidget):
         self.setToolTip("What the room sees now")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._picture = QPixmap()
+        self._stopped = False
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(150)
@@ -48,11 +50,18 @@ class ProjectorPreview(QWidget):
         return h / w if w > 0 and h > 0 else 9 / 16
 
     def _schedule(self, *_: object) -> None:
-        if not self._refresh.isActive():
+        if not self._refresh.isActive() and not self._stopped:
             self._refresh.start()
+
+    def stop(self) -> None:
+        """No more pictures (the session is closing)."""
+        self._refresh.stop()
+        self._stopped = True
 
     def refresh(self) -> None:
         """Take a new picture of the projector now."""
+        if self._stopped or not isValid(self.source):
+            return
         self._picture = self.source.grab()
         self.setFixedHeight(self.heightForWidth(self.width()))
         self.update()
