@@ -49,6 +49,6 @@ class StepType:
     # unresolved RACI rows, voted priorities): short texts for the facilitator to
     # turn into real actions.
     draft_actions: DraftSource | None = None
-    # What a follow-up workshop should remember of this step's results (e.g. a
-    # spectrum's medians), so the next run can show the change since last time.
+    # What a follow-up workshop keeps of this step's results (a spectrum's medians,
+    # a survey's means) so the next run can show the change since last time.
     baseline: BaselineSource | None = None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from collabfacil.domain.errors import ValidationError
-from collabfacil.domain.model import StepItem
+from collabfacil.domain.model import Step, StepItem, WorkshopData
 from collabfacil.domain.steps.base import StepType
 from collabfacil.domain.text import clean_text
 
@@ -329,6 +329,14 @@ def gap_words(gap: float | None) -> str:
     return f"{format_gap(gap)} {unit}"
 
 
+def baseline(step: Step, data: WorkshopData) -> dict[str, Any]:
+    """For the next workshop in a series: each placed subject's now and target medians."""
+    subjects = {r.name: {"now": r.now.median, "target": r.target.median}
+                for r in results(step.config, data.items_for(step.id))
+                if r.now.median is not None or r.target.median is not None}
+    return {"subjects": subjects} if subjects else {}
+
+
 STEP_TYPE = StepType(
     name="spectrum",
     label="Spectrum",
@@ -338,4 +346,5 @@ STEP_TYPE = StepType(
     check_config=check_config,
     item_kinds=("subject", "hands"),
     check_item=check_item,
+    baseline=baseline,
 )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from collabfacil.domain.errors import ValidationError
-from collabfacil.domain.model import StepItem
+from collabfacil.domain.model import Step, StepItem, WorkshopData
 from collabfacil.domain.steps.base import StepType
 from collabfacil.domain.text import clean_text
 
@@ -379,6 +379,14 @@ def format_number(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
 
+def baseline(step: Step, data: WorkshopData) -> dict[str, Any]:
+    """For the next workshop in a series: the mean of each statement shown this time."""
+    means = {r.statement.text: round(r.mean, 3)
+             for r in results(step.config, data.items_for(step.id))
+             if r.shown and r.mean is not None}
+    return {"means": means} if means else {}
+
+
 STEP_TYPE = StepType(
     name="survey",
     label="Survey",
@@ -389,4 +397,5 @@ STEP_TYPE = StepType(
     item_kinds=("tally", "slips"),
     check_item=check_item,
     hides_results=True,
+    baseline=baseline,
 )

@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from collabfacil.domain.model import Step, WorkshopData
+from collabfacil.domain.repeats import baseline_source, spectrum_changes
 from collabfacil.domain.steps.spectrum import (
     MARKERS,
     Distribution,
@@ -30,6 +31,7 @@ from collabfacil.domain.steps.spectrum import (
 from collabfacil.export.pdf_table import page_table
 from collabfacil.export.pdf_theme import FONT, FONT_BOLD, Palette, markup, printable, tag
 from collabfacil.export.sections.base import SectionContext
+from collabfacil.export.since_last_time import change_table
 
 NOW = Palette.blue
 TARGET = Palette.orange
@@ -58,6 +60,8 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
         story.append(_levels_table(s.levels, s.level_notes, ctx))
         story.append(Spacer(1, 8))
     story.append(_summary_table(found, s.levels, ctx))
+    story += change_table(spectrum_changes(step, ctx.data), ctx, source=baseline_source(step),
+                          what="Subject (now, median level)", unit="level")
     if any(r.views_differ for r in found):
         story.append(Paragraph(markup(SPLIT_NOTE), styles["Small"]))
     for r in found:

@@ -130,3 +130,34 @@ class CardScene:
                 noun = "note" if col.hidden == 1 else "notes"
                 p.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft),
                            f"+{col.hidden} earlier {noun}")
+
+
+class BannerScene:
+    """One line of plain text above another scene, e.g. the change since last time."""
+
+    def __init__(self, banner: str, inner: Scene) -> None:
+        self.banner = banner
+        self.inner = inner
+        self._rect = QRectF()
+        self._px = 20.0
+        self._shown = banner
+
+    def layout(self, area: QRectF, *, min_px: float, max_px: float) -> None:
+        self._px = min_px
+        metrics = QFontMetricsF(card_font(min_px, bold=True))
+        self._shown, height = shorten_to_height(metrics, self.banner, area.width(),
+                                                Qt.TextFlag.TextWordWrap,
+                                                metrics.lineSpacing() * 2.1)
+        self._rect = QRectF(area.left(), area.top(), area.width(), height)
+        below = QRectF(area.left(), self._rect.bottom() + min_px * 0.5, area.width(),
+                       area.bottom() - self._rect.bottom() - min_px * 0.5)
+        self.inner.layout(below, min_px=min_px, max_px=max_px)
+
+    def paint(self, painter: QPainter) -> None:
+        painter.setPen(HEADER_INK)
+        painter.setFont(card_font(self._px, bold=True))
+        painter.drawText(self._rect, int(Qt.TextFlag.TextWordWrap), self._shown)
+        self.inner.paint(painter)
+
+    def visible_texts(self) -> list[str]:
+        return [self._shown, *self.inner.visible_texts()]

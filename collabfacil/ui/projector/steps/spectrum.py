@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
+from collabfacil.domain.repeats import baseline_source, spectrum_changes
 from collabfacil.domain.steps.spectrum import (
     SubjectResult,
     by_gap,
@@ -27,6 +28,7 @@ from collabfacil.domain.steps.spectrum import (
 )
 from collabfacil.ui.projector.layout import card_font, shorten_to_height, text_height
 from collabfacil.ui.projector.scene import MessageScene, Scene
+from collabfacil.ui.projector.since_last_time import with_changes
 from collabfacil.ui.projector.theme import GRID, HEADER_INK, INK, MUTED, SERIES
 
 if TYPE_CHECKING:
@@ -421,5 +423,10 @@ def scene(controller: SessionController) -> Scene:
     """The projector body: every subject's now and target on the scale."""
     step = controller.current_step
     s = settings(step.config)
-    return SpectrumScene(s.levels, s.level_notes, results(step.config, controller.items()),
-                         focus(controller))
+    inner = SpectrumScene(s.levels, s.level_notes, results(step.config, controller.items()),
+                          focus(controller))
+    data = controller.repo.load(controller.workshop_id) if baseline_source(step) else None
+    if data is None:
+        return inner
+    return with_changes(inner, spectrum_changes(step, data), source=baseline_source(step),
+                        unit="level")

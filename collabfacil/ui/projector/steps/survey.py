@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
+from collabfacil.domain.repeats import baseline_source, survey_changes
 from collabfacil.domain.steps.survey import (
     CategoryResult,
     StatementResult,
@@ -31,6 +32,7 @@ from collabfacil.domain.steps.survey import (
 )
 from collabfacil.ui.projector.layout import card_font, shorten_to_height
 from collabfacil.ui.projector.scene import MessageScene, Scene
+from collabfacil.ui.projector.since_last_time import with_changes
 from collabfacil.ui.projector.theme import GRID, HEADER_INK, INK, MUTED, SERIES
 
 if TYPE_CHECKING:
@@ -475,4 +477,9 @@ def scene(controller: SessionController) -> Scene:
     s = settings(step.config)
     if view(controller) == RADAR:
         return RadarScene(categories(step.config, found), s.min_responses)
-    return StatementsScene(found, s.min_responses)
+    inner = StatementsScene(found, s.min_responses)
+    if not baseline_source(step):
+        return inner
+    data = controller.repo.load(controller.workshop_id)
+    return with_changes(inner, survey_changes(step, data), source=baseline_source(step),
+                        unit="point")
