@@ -49,6 +49,7 @@ def open_session(qtbot: QtBot, repo: WorkshopRepository, wid: int) -> Session:
     s.console.resize(1280, 800)
     s.show()
     s.projector.resize(1280, 720)
+    qtbot.waitUntil(s.console.isActiveWindow)  # so the editor's shortcuts (Ctrl+M...) work
     return s
 
 
@@ -493,3 +494,49 @@ def test_leaving_and_coming_back_keeps_grouping(qtbot: QtBot, session: Session) 
     ed.ungrouped.setCurrentIndex(ed.ungrouped_model.index(0, 0))
     qtbot.keyClick(ed.ungrouped, Qt.Key.Key_1)
     assert "Time (1)" in session.projector.view.visible_texts()
+
+
+def test_ctrl_g_groups_notes_by_their_brainstorm_columns(qtbot: QtBot,
+                                                         repo: WorkshopRepository) -> None:
+    """Notes a sectioned brainstorm already placed go to the theme of the same name
+    (any case), or a new one; notes in no column wait; one Ctrl+Z undoes it all."""
+    wid = repo.create_workshop(Workshop("Barriers", current_step=1), steps=[
+        Step(type="brainstorm", title="Ways to fail", minutes=5,
+             config={"sections": ["time", "Data"]}),
+        Step(type="cluster", title="Themes", minutes=5, config={"categories": ["Time"]}),
+    ])
+    brainstorm = repo.steps(wid)[0]
+    for text, section in (("No time", "time"), ("Silo data", "Data"), ("Loose", ""),
+                          ("Diary full", "time")):
+        repo.add_contribution(Contribution(step_id=brainstorm.id, text=text, section=section))
+    s = open_session(qtbot, repo, wid)
+    try:
+        ed = editor(s)
+        assert ed.columns_button.isVisibleTo(ed)
+        ed.ungrouped.setFocus()
+        qtbot.keyClick(ed.ungrouped, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+        columns = column_texts(s)
+        assert columns["Time (2)"] == ["No time", "Diary full"]
+        assert columns["Data (1)"] == ["Silo data"]
+        assert columns["Not yet grouped (1)"] == ["Loose"]
+        assert not ed.columns_button.isEnabled()  # nothing left in a column
+        s.controller.undo_stack.undo()
+        assert "Not yet grouped (4)" in s.projector.view.visible_texts()
+        assert s.controller.items() == []
+    finally:
+        close_session(s)
+
+
+def test_the_columns_button_is_hidden_for_an_open_board(session: Session) -> None:
+    """A brainstorm with no columns has nothing to group by."""
+    assert not editor(session).columns_button.isVisibleTo(editor(session))
+
+
+def test_column_names_longer_than_a_theme_name_are_shortened() -> None:
+    """A 200-character column becomes a 120-character theme name ending in …"""
+    note = Contribution(step_id=1, text="x", section="S" * 200)
+    (move,) = cluster.by_column([], [note])
+    assert len(move.name) == cluster.NAME_MAX
+    assert move.name.endswith("…")
+    assert move.theme is None
+    assert move.notes == [note.uid]

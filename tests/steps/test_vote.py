@@ -51,6 +51,7 @@ def open_session(qtbot: QtBot, repo: WorkshopRepository, wid: int) -> Session:
     s.console.resize(1280, 800)
     s.show()
     s.projector.resize(1280, 720)
+    qtbot.waitUntil(s.console.isActiveWindow)  # so the editor's shortcuts (Ctrl+M...) work
     return s
 
 

@@ -142,6 +142,36 @@ def by_size(group_list: Sequence[Group]) -> list[Group]:
     return sorted(themed, key=lambda g: -len(g.notes))
 
 
+@dataclass(frozen=True)
+class ColumnMove:
+    """Notes of one brainstorm column going to the theme of the same name."""
+
+    name: str
+    theme: Theme | None  # None: a new theme, named after the column
+    notes: list[str]
+
+
+def by_column(theme_list: Sequence[Theme], notes: Sequence[Contribution]) -> list[ColumnMove]:
+    """Where each column's notes not yet grouped would go: the theme with the
+    column's name (ignoring case), else a new theme named after it. Notes in no
+    column stay where they are."""
+    grouped = {u for t in theme_list for u in t.notes}
+    by_name = {t.name.casefold(): t for t in theme_list}
+    moves: dict[str, ColumnMove] = {}
+    for note in notes:
+        if note.uid in grouped or not note.section:
+            continue
+        name = note.section
+        if len(name) > NAME_MAX:
+            name = name[: NAME_MAX - 1].rstrip() + "…"
+        key = name.casefold()
+        if key not in moves:
+            theme = by_name.get(key)
+            moves[key] = ColumnMove(theme.name if theme else name, theme, [])
+        moves[key].notes.append(note.uid)
+    return list(moves.values())
+
+
 def name_refusal(name: object, theme_list: Sequence[Theme], *,
                  except_key: str | None = None) -> str | None:
     """Why ``name`` cannot name a theme (empty, too long, taken), or None."""

@@ -4,7 +4,9 @@ Keyboard first: select notes and press 1–9 to put them in that theme (0 or
 Delete: back to "not yet grouped"); type a name in the new-theme box and press
 Enter; F2 renames the selected theme; Ctrl+M merges the selected themes. Notes
 can also be dragged onto a theme or back onto the "not yet grouped" list.
-Every change goes through the controller and is one undo step.
+"Group by the brainstorm's columns" (Ctrl+G) sorts the notes a sectioned
+brainstorm already placed. Every change goes through the controller and is one
+undo step.
 """
 
 from __future__ import annotations
@@ -241,6 +243,10 @@ class ClusterEditor(QWidget):
         self.delete_button.setToolTip("Delete the selected themes; their notes go back "
                                       "to 'not yet grouped'")
         self.delete_button.clicked.connect(self.delete_selected_themes)
+        self.columns_button = QPushButton("Group by the brainstorm's columns (Ctrl+G)")
+        self.columns_button.setToolTip("Put each note not yet grouped in the theme named "
+                                       "like its brainstorm column (made if need be)")
+        self.columns_button.clicked.connect(self.group_by_columns)
 
         self.ungrouped_model = _UngroupedModel(self.put_notes, self)
         self.ungrouped = _NoteList(self._on_ungrouped_key)
@@ -279,6 +285,11 @@ class ClusterEditor(QWidget):
         merge.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         merge.triggered.connect(self.merge_selected)
         self.addAction(merge)
+        by_columns = QAction("Group by the brainstorm's columns", self)
+        by_columns.setShortcut(QKeySequence("Ctrl+G"))
+        by_columns.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        by_columns.triggered.connect(self.group_by_columns)
+        self.addAction(by_columns)
 
         top = QHBoxLayout()
         top.addWidget(new_label)
@@ -291,6 +302,7 @@ class ClusterEditor(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.ungrouped_title)
         left.addWidget(self.ungrouped, 1)
+        left.addWidget(self.columns_button)
         right = QVBoxLayout()
         right.addWidget(themes_title)
         right.addWidget(self.themes_view, 1)
@@ -354,6 +366,8 @@ class ClusterEditor(QWidget):
             self.ungrouped_model.appendRow(
                 _note_item(note, self._labels.get(note.organisation_id, "")))
         self.ungrouped_title.setText(f"Not yet &grouped ({len(groups[-1].notes)})")
+        self.columns_button.setVisible(bool(self.source and self.source.sections))
+        self.columns_button.setEnabled(bool(cluster.by_column(theme_list, notes)))
         self.themes_model.clear()
         for group in groups[:-1]:
             assert group.theme is not None
@@ -545,6 +559,34 @@ class ClusterEditor(QWidget):
             for theme in chosen:
                 if items:
                     self.controller.delete_item(items[theme.key], label=label)
+        return not self._failed
+
+    def group_by_columns(self) -> bool:
+        """Each note not yet grouped into the theme named like its brainstorm column
+        (a new theme where there is none); one undo step."""
+        theme_list = self.themes()
+        moves = cluster.by_column(theme_list, self.notes())
+        if not moves:
+            self.controller.error_raised.emit(
+                "No note waiting to be grouped is in a brainstorm column.")
+            return False
+        count = sum(len(m.notes) for m in moves)
+        label = f"Group {count} note{'s' if count != 1 else ''} by their brainstorm columns"
+        with self._one_step(label):
+            items = self._materialise(theme_list)
+            for move in moves:
+                if self._failed:
+                    break
+                if move.theme is None:
+                    self._checked(self.controller.add_item(
+                        cluster.THEME, {"name": move.name, "notes": move.notes}, label=label))
+                elif items:
+                    old = self._stored_notes(move.theme)
+                    self._checked(self.controller.update_item(
+                        items[move.theme.key],
+                        {"name": move.theme.name,
+                         "notes": old + [u for u in move.notes if u not in old]},
+                        label=label))
         return not self._failed
 
     # ------------------------------------------------------------ user actions
