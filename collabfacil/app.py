@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from collabfacil import __version__
 from collabfacil.domain.errors import CollabFacilError
+from collabfacil.domain.exercises import Library
 from collabfacil.domain.series import next_in_series
 from collabfacil.paths import APPLICATION, ORGANISATION
 from collabfacil.resources import load_default_library, resource_path
@@ -23,6 +24,9 @@ from collabfacil.ui.keys import RoomKeyFilter
 from collabfacil.ui.outline_window import OutlineWindow
 from collabfacil.ui.preferences import Preferences
 from collabfacil.ui.projector.window import ProjectorWindow
+from collabfacil.ui.rehearsal import copy_for_rehearsal, mark_as_rehearsal
+from collabfacil.ui.start_page import StartPage
+from collabfacil.ui.workshop_editor import WorkshopEditor
 
 
 class Session:
@@ -34,6 +38,8 @@ class Session:
         self.controller = SessionController(repo, workshop_id)
         self.controller.font_scale = self.preferences.font_scale
         self.controller.font_scale_changed.connect(self._on_font_scale_changed)
+        self.controller.set_theme(self.preferences.theme)
+        self.controller.projector_mode_changed.connect(self._on_projector_mode_changed)
         self.console = ConsoleWindow(self.controller)
         self.console.chime_action.setChecked(self.preferences.chime)
         self.console.chime_action.toggled.connect(
@@ -81,6 +87,9 @@ class Session:
         self.outline.show()
         self.outline.raise_()
 
+    def _on_projector_mode_changed(self) -> None:
+        self.preferences.theme = self.controller.theme
+
     def _on_font_scale_changed(self, scale: float) -> None:
         self.preferences.font_scale = scale
 
@@ -104,19 +113,136 @@ class Workbench:
         self.preferences = preferences
         self.screen = screen
         self.session: Session | None = None
+        self.start_page: StartPage | None = None
+        self.editor: WorkshopEditor | None = None
+        self.rehearsal: Session | None = None  # the session on a throwaway copy, if any
+        self._rehearsed = 0  # the real workshop a rehearsal returns to
+        self._library: Library | None = None
+
+    @property
+    def library(self) -> Library:
+        """The exercises and templates (read on first use; a broken file raises)."""
+        if self._library is None:
+            self._library = load_default_library()
+        return self._library
 
     def open(self, workshop_id: int) -> Session:
         """Show ``workshop_id`` on the console and the projector, and remember it."""
         new = Session(self.repo, workshop_id, screen=self.screen,
                       preferences=self.preferences)
-        if self.session is not None:
-            self.session.close()
-        self.session = new
+        self._switch_to(new)
         new.console.next_in_series = self.next_in_series
         new.console.export_pdf = self.export_pdf
+        new.console.show_start_page = self.show_start_page
+        new.console.edit_workshop = self.edit_workshop
+        new.console.rehearse = self.rehearse
         self.preferences.last_workshop = workshop_id
         new.show()
         return new
+
+    def _switch_to(self, new: Session | None) -> None:
+        old, self.session = self.session, new
+        if old is not None:
+            old.close()  # after the switch: a rehearsal's console closing must not reopen
+            if old is self.rehearsal:
+                self.rehearsal = None
+                old.controller.repo.db.close()
+
+    # ------------------------------------------------- prepare (start page, editor)
+
+    def show_start_page(self) -> StartPage | None:
+        """The start page: recent workshops, the demo, templates, import, delete."""
+        if self._refuse_in_rehearsal():
+            return None
+        if self.start_page is None:
+            page = StartPage(self.repo, lambda: self.library)
+            page.open_requested.connect(self._open_from_start_page)
+            page.created.connect(self._created_on_start_page)
+            page.deleted.connect(self._deleted_on_start_page)
+            page.rejected.connect(self._start_page_closed)
+            self.start_page = page
+        self.start_page.show_for(self.session.controller.workshop_id
+                                 if self.session else None)
+        return self.start_page
+
+    def _open_from_start_page(self, workshop_id: int) -> None:
+        self.open(workshop_id)
+        if self.start_page is not None:
+            self.start_page.accept()
+
+    def _created_on_start_page(self, workshop_id: int) -> None:
+        self._open_from_start_page(workshop_id)
+        self.edit_workshop()
+
+    def _deleted_on_start_page(self, workshop_id: int) -> None:
+        if self.session is not None and self.session.controller.workshop_id == workshop_id:
+            self._switch_to(None)  # the start page stays up: open or make another
+
+    def _start_page_closed(self) -> None:
+        if self.session is None:  # nothing open behind it: closing it ends the app
+            QApplication.quit()
+
+    def edit_workshop(self) -> WorkshopEditor | None:
+        """The workshop editor for the open workshop; Save reopens it with the new agenda."""
+        if self._refuse_in_rehearsal() or self.session is None:
+            return None
+        try:
+            library: Library | None = self.library
+        except CollabFacilError as exc:
+            library = None
+            self.session.console.statusBar().showMessage(
+                f"The exercise library could not be read: {exc}", 10000)
+        workshop_id = self.session.controller.workshop_id
+        self.editor = WorkshopEditor(self.repo, library, workshop_id)
+        self.editor.saved.connect(self.open)
+        self.editor.show()
+        return self.editor
+
+    # ------------------------------------------------------------ rehearsal
+
+    def rehearse(self) -> Session | None:
+        """Run a copy of the open workshop on an in-memory database: nothing is saved.
+
+        Closing the rehearsal's console (or its End rehearsal button) returns to
+        the real workshop.
+        """
+        if self._refuse_in_rehearsal() or self.session is None:
+            return None
+        real_id = self.session.controller.workshop_id
+        try:
+            session = Session(*copy_for_rehearsal(self.repo, real_id), screen=self.screen,
+                              preferences=self.preferences)
+        except CollabFacilError as exc:
+            dialogs.tell(self.session.console, "The rehearsal could not start", str(exc))
+            return None
+        self._switch_to(session)
+        self.rehearsal, self._rehearsed = session, real_id
+        title = session.controller.data.workshop.title
+        mark_as_rehearsal(session.console, title, session.console.close)
+        for name in ("next_in_series", "export_pdf", "show_start_page", "edit_workshop",
+                     "rehearse"):
+            setattr(session.console, name, self._refuse_in_rehearsal)
+        session.console.closed.connect(lambda: self._rehearsal_closed(session))
+        session.show()
+        return session
+
+    def end_rehearsal(self) -> Session | None:
+        """Back to the real workshop (as closing the rehearsal's console does)."""
+        if self.rehearsal is None:
+            return None
+        return self.open(self._rehearsed)
+
+    def _rehearsal_closed(self, session: Session) -> None:
+        if self.session is session:  # closed by the facilitator, not by a switch
+            self.open(self._rehearsed)
+
+    def _refuse_in_rehearsal(self) -> bool:
+        if self.rehearsal is None or self.session is not self.rehearsal:
+            return False
+        dialogs.tell(self.rehearsal.console, "This is a rehearsal",
+                     "End the rehearsal first (the button on the red banner, or close "
+                     "this window): nothing done in a rehearsal is kept.")
+        return True
 
     def next_in_series(self) -> int | None:
         """Create the follow-up of the open workshop and open it."""
@@ -156,9 +282,9 @@ class Workbench:
         return path
 
     def close(self) -> None:
-        if self.session is not None:
-            self.session.close()
-            self.session = None
+        if self.start_page is not None:
+            self.start_page.hide()
+        self._switch_to(None)
 
 
 def safe_file_name(title: str) -> str:
@@ -199,7 +325,10 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
         db = open_database(db_path)
         repo = WorkshopRepository(db)
         bench = Workbench(repo, preferences, screen=screen)
+        first_run = workshop_id is None and not repo.list_workshops()
         bench.open(choose_workshop(repo, workshop_id, preferences.last_workshop))
+        if first_run and not exit_after_startup:
+            bench.show_start_page()  # over the demo: what to do first
     except CollabFacilError as exc:
         if not exit_after_startup:
             QMessageBox.critical(None, "CollabFacil cannot start", str(exc))

@@ -36,6 +36,7 @@ from collabfacil.ui.commands import (
     EditItemCommand,
 )
 from collabfacil.ui.models import ActionTableModel, ContributionListModel
+from collabfacil.ui.projector.theme import THEMES, apply_theme, current_theme
 
 
 class SessionController(QObject):
@@ -471,6 +472,24 @@ class SessionController(QObject):
         tidies up privately; again to go live."""
         self.frozen = not self.frozen
         self.projector_mode_changed.emit()
+
+    @property
+    def theme(self) -> str:
+        """The projector's colour theme: dark, light or contrast."""
+        return current_theme()
+
+    def set_theme(self, name: str) -> None:
+        """Repaint the projector in another theme (dark, light, high contrast)."""
+        if name not in THEMES:
+            self.error_raised.emit(f"There is no projector theme called '{name}'.")
+            return
+        apply_theme(name)
+        self.projector_mode_changed.emit()
+
+    def cycle_theme(self) -> None:
+        """Ctrl+T: dark → light → high contrast → dark."""
+        names = list(THEMES)
+        self.set_theme(names[(names.index(self.theme) + 1) % len(names)])
 
     def change_font_scale(self, factor: float) -> None:
         """Ctrl+= / Ctrl+-: make the projector's text larger or smaller."""

@@ -27,6 +27,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"),
     ("Ctrl+= / Ctrl+-", "projector font larger / smaller"),
     ("Ctrl+R", "reveal hidden results to the room / hide them"),
+    ("Ctrl+T", "projector theme: dark, light, high contrast"),
     ("Alt+1 … Alt+9", "choose the section for the next note"),
     ("Ctrl+1 … Ctrl+9 / Ctrl+0", "choose the organisation for the next note / none"),
     ("F2 / Delete (in the notes)", "edit / delete the selected note"),

@@ -242,3 +242,23 @@ def test_f1_lists_the_shortcuts_over_the_console(qtbot: QtBot, session: Session)
         assert keys in shown
     qtbot.keyClick(session.console, Qt.Key.Key_F1)
     assert not overlay.isVisible()
+
+
+def test_projector_themes_change_the_picture(qtbot: QtBot, session: Session) -> None:
+    """Ctrl+T goes dark → light → high contrast; the projector's background follows."""
+    from collabfacil.ui.projector.theme import THEMES
+
+    def corner() -> str:
+        image = session.projector.view.grab().toImage()
+        return image.pixelColor(2, image.height() - 3).name()
+
+    try:
+        assert corner() == THEMES["dark"]["BACKGROUND"].lower()
+        qtbot.keyClick(session.console, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+        assert session.controller.theme == "light"
+        assert corner() == THEMES["light"]["BACKGROUND"].lower()
+        qtbot.keyClick(session.console, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+        assert corner() == "#000000"
+        assert session.preferences.theme == "contrast"
+    finally:
+        session.controller.set_theme("dark")

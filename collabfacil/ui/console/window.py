@@ -25,6 +25,7 @@ from collabfacil.ui.console.shortcuts_overlay import ShortcutsOverlay
 from collabfacil.ui.console.steps import editor_for
 from collabfacil.ui.console.timer_panel import TimerPanel
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.projector.theme import THEME_LABELS
 
 
 def _plain_label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
@@ -51,6 +52,9 @@ class ConsoleWindow(QMainWindow):
         self.show_outline: Callable[[], None] = lambda: None
         self.next_in_series: Callable[[], object] = lambda: None
         self.export_pdf: Callable[[], object] = lambda: None
+        self.show_start_page: Callable[[], object] = lambda: None
+        self.edit_workshop: Callable[[], object] = lambda: None
+        self.rehearse: Callable[[], object] = lambda: None
         self.setWindowTitle(f"{controller.data.workshop.title} — CollabFacil")
         self.agenda = QListWidget()
         self.agenda.setAccessibleName("Agenda")
@@ -176,6 +180,12 @@ class ConsoleWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
                            QKeySequence(QKeySequence.StandardKey.Redo)])
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction("Start page / open another workshop…",
+                            QKeySequence("Ctrl+O"), lambda: self.show_start_page())
+        file_menu.addAction("Edit workshop and agenda…", QKeySequence("Ctrl+E"),
+                            lambda: self.edit_workshop())
+        file_menu.addAction("Rehearse this workshop", lambda: self.rehearse())
+        file_menu.addSeparator()
         file_menu.addAction("Export the action plan (PDF)…", lambda: self.export_pdf())
         file_menu.addAction("Next workshop in this series…", lambda: self.next_in_series())
         file_menu.addSeparator()
@@ -211,6 +221,14 @@ class ConsoleWindow(QMainWindow):
         # B, "." and Space act only outside text fields (keys.RoomKeyFilter), so
         # they are listed in the menu without a shortcut that would steal typing.
         view_menu.addAction("Text outline of the board", lambda: self.show_outline())
+        themes = view_menu.addMenu("Projector theme")
+        cycle = QAction("Next theme", self)
+        cycle.setShortcut(QKeySequence("Ctrl+T"))
+        cycle.setShortcutContext(app_wide)
+        cycle.triggered.connect(c.cycle_theme)
+        themes.addAction(cycle)
+        for name, label in THEME_LABELS.items():
+            themes.addAction(label, lambda n=name: c.set_theme(n))
         self.screens_menu = view_menu.addMenu("Projector screen")
         self.screens_menu.aboutToShow.connect(self._fill_screens_menu)
         run_menu.addAction("Start / pause timer\tSpace", c.toggle_timer)

@@ -25,6 +25,7 @@ from collabfacil.ui.projector.layout import (
 )
 from collabfacil.ui.projector.theme import (
     CARD,
+    CARD_EDGE,
     CARD_INK,
     CARD_TAG,
     HEADER_INK,
@@ -108,9 +109,10 @@ class CardScene:
                 p.drawText(col.header, int(Qt.TextFlag.TextWordWrap), label)
             for placed in col.cards:
                 r = placed.rect
-                p.setPen(Qt.PenStyle.NoPen)
+                p.setPen(QPen(CARD_EDGE, 1.5))
                 p.setBrush(QColor(placed.card.fill) if placed.card.fill else CARD)
                 p.drawRoundedRect(r, px * 0.25, px * 0.25)
+                p.setPen(Qt.PenStyle.NoPen)
                 if placed.card.accent:
                     p.setBrush(QColor(placed.card.accent))
                     p.drawRect(QRectF(r.left(), r.top(), px * STRIPE, r.height()))

@@ -27,7 +27,8 @@ def columns(controller: SessionController) -> list[Column]:
     loose: list[Card] = []
     for c in notes.items():
         card = Card(c.text, notes.organisation_label(c.organisation_id),
-                    accents.get(c.organisation_id or -1, ""), NOTE_FILLS.get(c.colour, ""))
+                    accents.get(c.organisation_id or -1, ""),
+                    NOTE_FILLS.get(c.colour, "") if c.colour else "")
         if c.section in cards_by_section:
             cards_by_section[c.section].append(card)
         else:

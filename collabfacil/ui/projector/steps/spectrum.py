@@ -29,15 +29,22 @@ from collabfacil.domain.steps.spectrum import (
 from collabfacil.ui.projector.layout import card_font, shorten_to_height, text_height
 from collabfacil.ui.projector.scene import MessageScene, Scene
 from collabfacil.ui.projector.since_last_time import with_changes
-from collabfacil.ui.projector.theme import GRID, HEADER_INK, INK, MUTED, SERIES
+from collabfacil.ui.projector.theme import (
+    BACKGROUND,
+    BAND,
+    GRID,
+    HEADER_INK,
+    INK,
+    MUTED,
+    PANEL,
+    SERIES,
+)
 
 if TYPE_CHECKING:
     from collabfacil.ui.controller import SessionController
 
 NOW = SERIES[1]  # Okabe–Ito sky blue: circles
 TARGET = SERIES[0]  # Okabe–Ito orange: diamonds
-BAND = QColor("#1E232A")
-FOCUS_BAND = QColor("#2B3442")
 MARKER_COLOURS = {"now": NOW, "target": TARGET}
 SPLIT = "split"  # the room's placements spread over more than a level
 # The subject the console is counting, per controller: a view choice, not data.
@@ -334,7 +341,7 @@ class SpectrumScene:
         px, r, rect = laid.px, row.result, row.rect
         p.setPen(Qt.PenStyle.NoPen)
         if row.focused:
-            p.setBrush(FOCUS_BAND)
+            p.setBrush(PANEL)
             p.drawRect(rect)
             p.setBrush(HEADER_INK)
             p.drawRect(QRectF(rect.left(), rect.top(), px * 0.18, rect.height()))
@@ -378,7 +385,7 @@ class SpectrumScene:
                     p.setBrush(colour)
                     p.drawRect(QRectF(x, cy - lane_h * 0.28, length, lane_h * 0.56))
                     draw_marker(p, marker, QPointF(x, cy), lane_h * 0.3, colour,
-                                outline=QColor("#15181D"))
+                                outline=BACKGROUND)
                     end = x + length
                 p.setPen(INK)
                 p.setFont(bold)  # type: ignore[arg-type]

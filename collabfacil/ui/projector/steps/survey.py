@@ -33,7 +33,7 @@ from collabfacil.domain.steps.survey import (
 from collabfacil.ui.projector.layout import card_font, shorten_to_height
 from collabfacil.ui.projector.scene import MessageScene, Scene
 from collabfacil.ui.projector.since_last_time import with_changes
-from collabfacil.ui.projector.theme import GRID, HEADER_INK, INK, MUTED, SERIES
+from collabfacil.ui.projector.theme import BAND, GRID, HEADER_INK, INK, MUTED, SERIES
 
 if TYPE_CHECKING:
     from collabfacil.ui.controller import SessionController
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 BAR = SERIES[1]  # Okabe–Ito sky blue: ratings 1–5
 DK_BAR = QColor("#8A9099")  # don't know: grey, and set apart
 AREA = QColor(86, 180, 233, 90)  # the radar's fill: sky blue, see-through
-BAND = QColor("#1E232A")
 STATEMENTS, RADAR = "statements", "radar"
 REVERSED = " (reverse-scored)"
 _VIEW: weakref.WeakKeyDictionary[SessionController, str] = weakref.WeakKeyDictionary()
