@@ -45,11 +45,14 @@ class CirclesEditor(QWidget):
         self.organisation.addItem("No organisation", "")
         for org in controller.data.organisations:
             self.organisation.addItem(org.name, org.label)
-        top = QHBoxLayout()
-        top.addWidget(self.capture, 3)
-        top.addWidget(QLabel("Into:"))
-        top.addWidget(self.into, 1)
-        top.addWidget(self.organisation, 1)
+        top = QVBoxLayout()  # the box full width; where it goes and whose, below it
+        top.addWidget(self.capture)
+        pickers = QHBoxLayout()
+        pickers.addWidget(QLabel("Into:"))
+        pickers.addWidget(self.into, 1)
+        pickers.addWidget(QLabel("Organisation:"))
+        pickers.addWidget(self.organisation, 1)
+        top.addLayout(pickers)
         self.lists: list[QListWidget] = []
         rings_row = QHBoxLayout()
         for i, ring in enumerate(self.rings):

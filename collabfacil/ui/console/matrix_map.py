@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from collabfacil.domain.matrix_maps import Point
@@ -111,13 +120,19 @@ class MiniMap(QWidget):
             p.drawEllipse(at, r, r)
             p.setPen(QColor("#000000"))
             text = f"{MARK.get(point.disposition, '')} {point.label}".strip()
-            if chosen:
-                bold = QFont(self.font())
-                bold.setBold(True)
-                p.setFont(bold)
-            p.drawText(QRectF(at.x() + r + 3, at.y() - 9, 160, 18),
-                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                       self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 160))
+            font = QFont(self.font())
+            font.setBold(chosen)
+            p.setFont(font)
+            metrics = QFontMetrics(font)
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, 160)
+            wide = metrics.horizontalAdvance(shown) + 4
+            if at.x() + r + 3 + wide <= self.rect().right():
+                box = QRectF(at.x() + r + 3, at.y() - 9, wide, 18)
+                align = Qt.AlignmentFlag.AlignLeft
+            else:  # near the right edge: the name goes on the left of its marker
+                box, align = QRectF(at.x() - r - 3 - wide, at.y() - 9, wide, 18), (
+                    Qt.AlignmentFlag.AlignRight)
+            p.drawText(box, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
             p.setFont(self.font())
         if self._drag is not None:
             p.setPen(QPen(QColor("#0072B2"), 2, Qt.PenStyle.DashLine))
