@@ -266,7 +266,7 @@ def test_eighty_choices_show_the_top_and_count_the_rest(qtbot: QtBot,
         chart = s.projector.view.scene().chart  # type: ignore[attr-defined]
         assert texts[texts.index("9 dots") - 1] == "Way to fail number 2"
         assert chart.font_px >= 768 * 0.025
-        assert any(t.startswith("+") and t.endswith("more with fewer dots") for t in texts)
+        assert "+79 more with no dots" in texts  # zeros counted, not drawn, on a long list
     finally:
         close_session(s)
 

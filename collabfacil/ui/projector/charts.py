@@ -58,7 +58,8 @@ class BarChartScene:
                  colour: QColor = SERIES[0],
                  value_text: Callable[[float], str] = _plain_number,
                  caption: str = "", empty: str = "Nothing to show yet",
-                 more_text: Callable[[int], str] = lambda n: f"+{n} more") -> None:
+                 more_text: Callable[[int], str] = lambda n: f"+{n} more",
+                 left_out: int = 0) -> None:
         if len(labels) != len(values):
             raise ValueError("A bar chart needs one value per label.")
         self.labels = [" ".join(str(label).split()) for label in labels]
@@ -68,6 +69,7 @@ class BarChartScene:
         self.caption = caption
         self.empty = empty
         self.more_text = more_text
+        self.left_out = left_out  # values the caller did not chart, counted with the rest
         self.chart = ChartLayout(20.0)
         self._area = QRectF()
         self._min_px = 20.0
@@ -120,7 +122,7 @@ class BarChartScene:
                 return None
             row_h = max(label_h, line) + px * 0.35
             left = len(self.labels) - i - 1
-            room_needed = row_h + (line if left and allow_hiding else 0)
+            room_needed = row_h + (line if (left and allow_hiding) or self.left_out else 0)
             if y + room_needed > bottom:
                 if not allow_hiding:
                     return None
@@ -135,6 +137,7 @@ class BarChartScene:
                 QRectF(bar_left, mid - bar_h / 2, length, bar_h),
                 QRectF(bar_left + length + px * 0.3, y, value_w, row_h)))
             y += row_h
+        out.more += self.left_out
         if out.more:
             out.more_rect = QRectF(area.left(), y, area.width(), line)
         return out

@@ -177,8 +177,12 @@ def choices(target_list: list[vote.Target]) -> Scene:
     return ChoiceListScene([t.label for t in target_list])
 
 
+SHOW_ZEROS_UP_TO = 10  # a longer list charts only the choices that got anything
+
+
 def results(controller: SessionController, target_list: list[vote.Target]) -> Scene:
-    """The totals as a bar chart, highest first."""
+    """The totals as a bar chart, highest first; with many choices, those with
+    nothing are counted rather than drawn, so the others get larger type."""
     config = controller.current_step.config
     rows = vote.ranked(vote.totals(config, controller.items(), target_list))
     recorded = vote.summary(controller.items()).sentence(config)
@@ -187,11 +191,21 @@ def results(controller: SessionController, target_list: list[vote.Target]) -> Sc
         unit = "points"
     else:
         how, unit = "most dots first", "dots"
+    charted = rows
+    if len(rows) > SHOW_ZEROS_UP_TO and any(r.total for r in rows):
+        charted = [r for r in rows if r.total > 0]
+
+    def more(n: int) -> str:
+        top = rows[-n].total  # the highest of the n not drawn
+        if top == 0:
+            return f"+{n} more with no {unit}"
+        return f"+{n} more with {vote.value_text(config, top)} or fewer"
+
     return BarChartScene(
-        [r.target.label for r in rows], [r.total for r in rows], colour=SERIES[0],
+        [r.target.label for r in charted], [r.total for r in charted], colour=SERIES[0],
         value_text=lambda v: vote.value_text(config, int(v)),
-        caption=f"Results: {recorded} · {how}",
-        more_text=lambda n: f"+{n} more with fewer {unit}")
+        caption=f"Results: {recorded} · {how}", more_text=more,
+        left_out=len(rows) - len(charted))
 
 
 def scene(controller: SessionController) -> Scene:
