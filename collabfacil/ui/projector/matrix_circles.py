@@ -10,16 +10,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 
 from collabfacil.domain.matrix_maps import Entry, by_ring, rings_of
 from collabfacil.domain.model import StepItem
-from collabfacil.ui.projector.matrix_paint import Text, metrics, width_of
+from collabfacil.ui.projector.matrix_paint import Text, blend, metrics, width_of
 from collabfacil.ui.projector.scene import Scene
-from collabfacil.ui.projector.theme import GRID, HEADER_INK, INK, MUTED
+from collabfacil.ui.projector.theme import BACKGROUND, GRID, HEADER_INK, INK, MUTED, PANEL
 
 MOVED = "➜"
-RING_TINTS = ("#2B3340", "#222934", "#1B2029", "#171B22", "#15181D", "#13161A")
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
@@ -213,9 +212,11 @@ class CirclesScene:
 
     def paint(self, p: QPainter) -> None:
         plan = self.plan
+        n = len(plan.ellipses)
         for i, ellipse in reversed(list(enumerate(plan.ellipses))):
+            # the innermost ring the most tinted, fading out to the background
             p.setPen(QPen(GRID, max(1.5, plan.px * 0.08)))
-            p.setBrush(QColor(RING_TINTS[min(i, len(RING_TINTS) - 1)]))
+            p.setBrush(blend(PANEL, BACKGROUND, i / max(1, n - 1) * 0.85))
             p.drawEllipse(ellipse)
         for text in plan.texts:
             text.paint(p)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
+from collabfacil.ui.projector import theme
 from collabfacil.ui.projector.layout import card_font, shorten_to_height, text_height
 
 # Okabe–Ito fills for roles, each with black letters on it (contrast at least 5:1).
@@ -14,11 +15,19 @@ ROLE_FILLS = {"R": "#56B4E9", "A": "#E69F00", "C": "#009E73", "I": "#CC79A7",
               "Recommend": "#56B4E9", "Agree": "#CC79A7", "Decide": "#E69F00",
               "Input": "#009E73", "Perform": "#F0E442"}
 FILL_INK = QColor("#111111")
-ERROR_INK = QColor("#FF8C69")  # on the dark background, with the ✖ symbol and a word
-WARNING_INK = QColor("#F0E442")  # with the ⚠ symbol and a word
-BAND = QColor("#1E232B")  # alternate rows
-EMPTY_CELL = QColor("#3A414D")
-FOCUS = QColor("#FFFFFF")
+# The theme's own colours (the same objects, so they follow a change of theme):
+ERROR_INK = theme.OVERTIME  # always with the ✖ symbol and a word
+WARNING_INK = theme.HEADER_INK  # always with the ⚠ symbol and a word
+BAND = theme.BAND  # alternate rows
+EMPTY_CELL = theme.GRID
+FOCUS = theme.INK  # the outline round what the facilitator points at
+
+
+def blend(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved a fraction ``t`` of the way to ``b``."""
+    return QColor(round(a.red() + (b.red() - a.red()) * t),
+                  round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t))
 
 
 @dataclass(frozen=True)

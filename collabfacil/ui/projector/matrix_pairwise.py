@@ -31,7 +31,7 @@ from collabfacil.ui.projector.matrix_paint import (
     width_of,
 )
 from collabfacil.ui.projector.scene import MessageScene, Scene
-from collabfacil.ui.projector.theme import GRID, INK, MUTED
+from collabfacil.ui.projector.theme import GRID, INK, MUTED, PANEL
 
 # ColorBrewer Blues (sequential, safe for colour-blind readers), 0 to 5, with the
 # ink that reads on each; every rated cell prints its number as well.
@@ -205,7 +205,7 @@ class PairsScene:
         for rect, value, diagonal, odd in plan.cells:
             if diagonal:
                 p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor("#2A2F38"))
+                p.setBrush(PANEL)
                 p.drawRect(rect)
                 p.setPen(QPen(EMPTY_CELL, max(1.0, px * 0.08)))
                 p.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.right(),
@@ -214,8 +214,8 @@ class PairsScene:
             if value is None:
                 p.setPen(QPen(EMPTY_CELL, max(1.0, px * 0.06)))
                 p.setBrush(Qt.BrushStyle.NoBrush)
-            else:
-                p.setPen(Qt.PenStyle.NoPen)
+            else:  # outlined too, so the palest cell stands out on a pale background
+                p.setPen(QPen(GRID, max(1.0, px * 0.04)))
                 p.setBrush(QColor(HEAT[value]))
             p.drawRect(rect)
             if odd:

@@ -32,11 +32,10 @@ from collabfacil.ui.projector.matrix_paint import (
     width_of,
 )
 from collabfacil.ui.projector.scene import Scene
-from collabfacil.ui.projector.theme import BACKGROUND, GRID, HEADER_INK, INK, MUTED
+from collabfacil.ui.projector.theme import BACKGROUND, BAND, GRID, HEADER_INK, INK, MUTED
 
 DISPOSITION_FILLS = {"+": "#009E73", "0": "#C9CDD3", "-": "#E69F00", "": "#56B4E9"}
 MARKS = {"+": "+", "0": "0", "-": "−", "": ""}
-QUADRANT_TINTS = ("#1B2028", "#1F252E", "#1F252E", "#1B2028")
 ZONE_FILL = QColor(86, 180, 233, 40)  # a wash of Okabe–Ito sky blue
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
@@ -270,10 +269,11 @@ class QuadrantScene:
     def paint(self, p: QPainter) -> None:
         plan, m = self.plan, self.plan.map
         px = plan.px
-        for i, tint in enumerate(QUADRANT_TINTS):
+        for i in range(4):  # the theme's band and background, chequered
             p.fillRect(QRectF(m.left() + (i % 2) * m.width() / 2,
                               m.top() + (i // 2) * m.height() / 2,
-                              m.width() / 2, m.height() / 2), QColor(tint))
+                              m.width() / 2, m.height() / 2),
+                       BAND if i in (0, 3) else BACKGROUND)
         p.setPen(QPen(GRID, max(1.0, px * 0.08)))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(m)
