@@ -2,7 +2,8 @@
 
 Enter captures what the current speaker said and moves to the next person;
 Ctrl+P records a pass; Ctrl+L skips them for now without recording anything;
-Ctrl+T starts or pauses the per-person clock. Every capture can be undone.
+Ctrl+G starts or pauses the per-person clock; Alt+N adds a name to the queue.
+Every capture can be undone.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class RoundEditor(QWidget):
         self.clock_label = QLabel()
         self.clock_label.setAccessibleName("Time left for this speaker")
         self.next_label = _label(name="hint")
-        self.clock_button = QPushButton("Start clock (Ctrl+T)")
+        self.clock_button = QPushButton("Start clock (Ctrl+G)")
         self.clock_button.setToolTip("Start or pause this speaker's time")
         self.clock_button.clicked.connect(self.toggle_clock)
         self.restart_button = QPushButton("Restart clock")
@@ -97,7 +98,7 @@ class RoundEditor(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
         self.queue.addAction(delete)
-        self.add_name = CaptureBox("Add a name to the queue (Ctrl+N), then Enter")
+        self.add_name = CaptureBox("Add a name to the queue (Alt+N), then Enter")
         self.add_name.submitted.connect(self.add_person)
         self.count_label = _label()
         self.message = _label(name="errorMessage")
@@ -135,8 +136,8 @@ class RoundEditor(QWidget):
         self.setStyleSheet("#roundNow { font-size: 22px; font-weight: bold; }")
 
         for keys, slot in ((["Ctrl+P"], self.record_pass), (["Ctrl+L"], self.skip),
-                           (["Ctrl+T"], self.toggle_clock),
-                           (["Ctrl+N"], self.add_name.setFocus),
+                           (["Ctrl+G"], self.toggle_clock),
+                           (["Alt+N"], self.add_name.setFocus),
                            (["Ctrl+Return", "Ctrl+Enter"], self.capture)):
             action = QAction(self)
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -300,8 +301,8 @@ class RoundEditor(QWidget):
         self.clock_label.setStyleSheet(
             "font-size: 26px; font-weight: bold; font-family: monospace;"
             + (" color: #B3261E;" if state.over_time() else ""))
-        self.clock_button.setText("Pause clock (Ctrl+T)" if state.run.running
-                                  else "Start clock (Ctrl+T)")
+        self.clock_button.setText("Pause clock (Ctrl+G)" if state.run.running
+                                  else "Start clock (Ctrl+G)")
 
     def _refresh(self) -> None:
         if self.controller.current_step.id != self.step_id:

@@ -35,7 +35,7 @@ from collabfacil.ui.projector.layout import (
     text_height,
 )
 from collabfacil.ui.projector.scene import CardScene, MessageScene
-from collabfacil.ui.projector.theme import HEADER_INK, INK, MUTED, OVERTIME
+from collabfacil.ui.projector.theme import HEADER_INK, INK, LAST_MINUTE, MUTED, OVERTIME
 
 if TYPE_CHECKING:
     from collabfacil.ui.controller import SessionController
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 PRIVATE_MESSAGE = "A private round: what is said stays in the room."
 EMPTY_MESSAGE = "What each person says will appear here."
 COMPLETE = "Everyone has had a turn"
+LAST_SECONDS = 15  # the speaker's clock changes colour for the last seconds
 
 _RUNS: WeakKeyDictionary[SessionController, dict[int, RoundRun]] = WeakKeyDictionary()
 
@@ -68,6 +69,10 @@ class RoundState:
 
     def over_time(self) -> bool:
         return self.run.remaining(self.now) < 0
+
+    def nearly_done(self) -> bool:
+        """The last few seconds of a running turn."""
+        return self.run.running and 0 <= self.run.remaining(self.now) <= LAST_SECONDS
 
 
 def _run(controller: SessionController, settings: RoundSettings) -> RoundRun:
@@ -191,16 +196,18 @@ class RoundScene:
         return self.body.board if isinstance(self.body, CardScene) else None
 
     # the texts of the band, read live (skips and the clock change without a store)
-    def _band_texts(self) -> tuple[str, str, str, bool]:
+    def _band_texts(self) -> tuple[str, str, str, QColor]:
         state = round_state(self.controller)
         speaker = state.speaker
         if speaker is None:
-            return COMPLETE, "", "", False
+            return COMPLETE, "", "", INK
         nxt = state.queue.upcoming(2)
         after = ""
         if nxt:
             after = f"Next: {nxt[0]}" + (f" · then {nxt[1]}" if len(nxt) > 1 else "")
-        return f"Now: {speaker}", state.clock_text(), after, state.over_time()
+        colour = OVERTIME if state.over_time() else (LAST_MINUTE if state.nearly_done()
+                                                     else INK)
+        return f"Now: {speaker}", state.clock_text(), after, colour
 
     def layout(self, area: QRectF, *, min_px: float, max_px: float) -> None:
         self._min_px = min_px
@@ -215,7 +222,7 @@ class RoundScene:
 
     def _band_lines(self) -> list[tuple[QRectF, QFont, QColor, str, int]]:
         """What the band draws: (rect, font, colour, text as shown, alignment)."""
-        now, clock, after, over = self._band_texts()
+        now, clock, after, clock_colour = self._band_texts()
         band = self._band
         now_h = self._now_px * 1.3
         left_v = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -226,7 +233,7 @@ class RoundScene:
             font.setStyleHint(font.StyleHint.Monospace)
             clock_w = QFontMetricsF(font).horizontalAdvance("+00:00")
             lines.append((QRectF(band.right() - clock_w, band.top(), clock_w, now_h), font,
-                          OVERTIME if over else INK, clock,
+                          clock_colour, clock,
                           int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)))
         width = max(10.0, band.width() - clock_w - self._min_px)
         font, shown, flags = _speaker_line(now, width, now_h, self._now_px, self._min_px)

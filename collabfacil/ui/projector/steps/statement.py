@@ -18,7 +18,7 @@ from collabfacil.domain.steps.statement import (
 )
 from collabfacil.ui.projector.layout import card_font, shorten_to_height, text_height
 from collabfacil.ui.projector.scene import MessageScene, Scene
-from collabfacil.ui.projector.theme import GRID, HEADER_INK, INK, MUTED
+from collabfacil.ui.projector.theme import BACKGROUND, GRID, HEADER_INK, INK, MUTED
 
 if TYPE_CHECKING:
     from collabfacil.ui.controller import SessionController
@@ -28,6 +28,11 @@ AGREED_COLOUR = QColor("#009E73")  # Okabe–Ito green; always with the word "Ag
 BAR_COLOURS = {"agree": QColor("#009E73"), "live_with": QColor("#56B4E9"),
                "object": QColor("#E69F00")}
 TEXT_SCALE = 1.4  # a statement may be set larger than card text: it is the one thing shown
+
+
+def agreed_ink() -> QColor:
+    """Green text that reads on the current theme's background (at least 4.5:1)."""
+    return QColor("#00704F") if BACKGROUND.lightness() > 128 else QColor("#3DD6A3")
 
 
 @dataclass(frozen=True)
@@ -150,7 +155,7 @@ class StatementScene:
 
     def paint(self, p: QPainter) -> None:
         p.setFont(card_font(self._header_px, bold=True))
-        p.setPen(AGREED_COLOUR.lighter(130) if self.what.agreed else HEADER_INK)
+        p.setPen(agreed_ink() if self.what.agreed else HEADER_INK)
         p.drawText(self._header, int(Qt.AlignmentFlag.AlignLeft
                                      | Qt.AlignmentFlag.AlignVCenter), self._header_text)
         if self.what.agreed:  # a green frame round the agreed wording
