@@ -8,7 +8,7 @@ step, so the console changes it and the projector reads it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -80,6 +80,8 @@ def _run(controller: SessionController, settings: RoundSettings) -> RoundRun:
     runs = _RUNS.setdefault(controller, {})
     if step_id not in runs:
         runs[step_id] = RoundRun.new(settings.seconds_each)
+    elif runs[step_id].seconds_each != settings.seconds_each:  # the agenda was edited
+        runs[step_id] = replace(runs[step_id], seconds_each=settings.seconds_each)
     return runs[step_id]
 
 
