@@ -285,6 +285,58 @@ def build_demo(library: Library) -> WorkshopData:
         for i, (text, owner, org, due, first, measure, theme, small, review)
         in enumerate(ACTIONS)
     ]
+    items += _room_records(_steps_by_key(steps), stamp=_STARTS + timedelta(minutes=30))
     return WorkshopData(workshop, organisations, participants, steps,
                         contributions, actions, items)
+
+
+PURPOSE_DRAFTS = (
+    "Older people in Northshire go home from hospital when they are ready, "
+    "with one plan and one conversation.",
+    "Older people in Northshire get home from hospital on the day they are ready, "
+    "with one plan, one conversation with their family, and support that starts "
+    "the same day.",
+)
+# votes: (note index in the source step, table, dots)
+GOAL_VOTES = ((0, "Table 1", 2), (1, "Table 1", 1), (0, "Table 2", 3), (3, "Table 2", 1),
+              (0, "Table 3", 2), (2, "Table 3", 2), (1, "Table 4", 3))
+STOP_VOTES = ((0, "Table 1", 3), (4, "Table 1", 2), (13, "Table 2", 3), (4, "Table 2", 2),
+              (8, "Table 3", 4), (0, "Table 3", 1), (13, "Table 4", 2), (16, "Table 4", 2))
+
+
+def _room_records(keyed: dict[tuple[str, int], Step], *, stamp: datetime) -> list[StepItem]:
+    """What the room decided besides notes: votes, the purpose statement, themes."""
+    out: list[StepItem] = []
+
+    def add(key: tuple[str, int], kind: str, data: dict[str, object]) -> None:
+        step = keyed.get(key)
+        if step is None:
+            return
+        n = sum(1 for i in out if i.step_id == step.id)
+        out.append(StepItem(step_id=step.id or 0, kind=kind, data=data, position=n,
+                            uid=_uid((*key, kind), n),
+                            created_at=(stamp + timedelta(seconds=30 * len(out))).isoformat()))
+
+    for note, table, dots in GOAL_VOTES:
+        add(("E4", 1), "tally", {"target": _uid(("E4", 0), note), "voter": table,
+                                 "dots": dots})
+    for text in PURPOSE_DRAFTS:
+        add(("E4", 2), "version", {"text": text})
+    final = _uid(("E4", 2, "version"), len(PURPOSE_DRAFTS) - 1)
+    add(("E4", 2), "consent", {"version": final, "agree": 13, "live_with": 3, "object": 0})
+    add(("E4", 2), "agreed", {"version": final})
+    cluster = keyed.get(("E9", 1))
+    if cluster is not None:
+        themes: dict[str, list[str]] = {}
+        categories = list(cluster.config.get("categories", []))
+        for i, (section, _org, _text) in enumerate(NOTES[("E9", 0)]):
+            if section is not None and section < len(categories):
+                themes.setdefault(categories[section], []).append(_uid(("E9", 0), i))
+        for name in categories:
+            if name in themes:
+                add(("E9", 1), "theme", {"name": name, "notes": themes[name]})
+    for note, table, dots in STOP_VOTES:
+        add(("E9", 2), "tally", {"target": _uid(("E9", 0), note), "voter": table,
+                                 "dots": dots})
+    return out
 

@@ -227,17 +227,17 @@ REFUSED = [
     ("steps[1].config", [], "steps[1].config: must be an object, not a list."),
     ("steps[1].config.sections", "abc", "steps[1].config.sections: sections must be"),
     ("steps[2].ref", "step-1", "steps[2].ref: 'step-1' is used by two steps."),
-    ("steps[2].contributions[0].text", "",
-     "steps[2].contributions[0].text: The note is empty"),
-    ("steps[2].contributions[0].text", 42,
-     "steps[2].contributions[0].text: must be text, not a whole number."),
-    ("steps[2].contributions[0].text", "bell\x07",
-     "steps[2].contributions[0].text: The note contains a control character (U+0007)"),
-    ("steps[2].contributions[0]", "a note", "steps[2].contributions[0]: must be an obj"),
-    ("steps[2].contributions[0].organisation", "org-99",
-     "steps[2].contributions[0].organisation: there is no organisation with ref"),
-    ("steps[2].contributions[0].created_at", 5,
-     "steps[2].contributions[0].created_at: must be text"),
+    ("steps[1].contributions[0].text", "",
+     "steps[1].contributions[0].text: The note is empty"),
+    ("steps[1].contributions[0].text", 42,
+     "steps[1].contributions[0].text: must be text, not a whole number."),
+    ("steps[1].contributions[0].text", "bell\x07",
+     "steps[1].contributions[0].text: The note contains a control character (U+0007)"),
+    ("steps[1].contributions[0]", "a note", "steps[1].contributions[0]: must be an obj"),
+    ("steps[1].contributions[0].organisation", "org-99",
+     "steps[1].contributions[0].organisation: there is no organisation with ref"),
+    ("steps[1].contributions[0].created_at", 5,
+     "steps[1].contributions[0].created_at: must be text"),
     ("actions[0].due", ..., "actions[0].due: this field is missing."),
     ("actions[0].due", None, "actions[0].due: must be a date like 2026-03-31, not null"),
     ("actions[0].due", "2026-13-01", "actions[0].due: The due date '2026-13-01' is not"),
@@ -309,11 +309,14 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_refused_file_adds_nothing(repo: WorkshopRepository,
                                      doc: dict[str, Any], tmp_path: Path) -> None:
     """The last note pointing at an unknown partner: refused before any write."""
-    doc["steps"][-1]["contributions"][-1]["organisation"] = "nobody"
+    last = max(i for i, step in enumerate(doc["steps"]) if step["contributions"])
+    notes = doc["steps"][last]["contributions"]
+    notes[-1]["organisation"] = "nobody"
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     before = table_counts(repo)
-    with pytest.raises(ExchangeError, match=r"steps\[6\]\.contributions\[5\]"):
+    with pytest.raises(ExchangeError,
+                       match=rf"steps\[{last}\]\.contributions\[{len(notes) - 1}\]"):
         import_file(path, repo)
     assert table_counts(repo) == before
 
@@ -443,8 +446,10 @@ def test_the_example_in_the_documentation_is_a_valid_document() -> None:
 
 
 def test_every_field_written_is_documented(doc: dict[str, Any]) -> None:
-    """No field reaches a file without a line about it in the documentation."""
-    text = DOCS.read_text(encoding="utf-8")
+    """No field reaches a file without a line about it in the documentation (the
+    exchange format, or the step type's page for its settings and records)."""
+    text = DOCS.read_text(encoding="utf-8") + "".join(
+        p.read_text(encoding="utf-8") for p in (DOCS.parent / "step-types").glob("*.md"))
     missing = sorted(k for k in keys_everywhere(copy.deepcopy(doc))
                      if f"`{k}`" not in text)
     assert missing == []
