@@ -145,8 +145,7 @@ class Workbench:
         if old is not None:
             old.close()  # after the switch: a rehearsal's console closing must not reopen
             if old is self.rehearsal:
-                self.rehearsal = None
-                old.controller.repo.db.close()
+                self.rehearsal = None  # its in-memory database goes with the session
 
     # ------------------------------------------------- prepare (start page, editor)
 
@@ -222,7 +221,7 @@ class Workbench:
         for name in ("next_in_series", "export_pdf", "show_start_page", "edit_workshop",
                      "rehearse"):
             setattr(session.console, name, self._refuse_in_rehearsal)
-        session.console.closed.connect(lambda: self._rehearsal_closed(session))
+        session.console.closed.connect(self._rehearsal_closed)
         session.show()
         return session
 
@@ -232,9 +231,9 @@ class Workbench:
             return None
         return self.open(self._rehearsed)
 
-    def _rehearsal_closed(self, session: Session) -> None:
-        if self.session is session:  # closed by the facilitator, not by a switch
-            self.open(self._rehearsed)
+    def _rehearsal_closed(self) -> None:
+        if self.rehearsal is not None and self.session is self.rehearsal:
+            self.open(self._rehearsed)  # closed by the facilitator, not by a switch
 
     def _refuse_in_rehearsal(self) -> bool:
         if self.rehearsal is None or self.session is not self.rehearsal:

@@ -9,3 +9,8 @@ class StorageError(CollabFacilError):
 
 class DatabaseTooNewError(StorageError):
     """The file was written by a newer CollabFacil; it is left untouched."""
+
+
+class StepHasCapturesError(CollabFacilError):
+    """A step still holds what the room produced: it is removed only when the
+    facilitator confirms (``confirmed=True``); nothing was changed."""

@@ -7,7 +7,8 @@ Each method commits before it returns (writes of more than one row in one
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -26,6 +27,8 @@ from collabfacil.domain.model import (
     WorkshopData,
     now_iso,
 )
+from collabfacil.domain.planning import WorkshopPlan, check_plan
+from collabfacil.storage.errors import StepHasCapturesError
 
 
 @dataclass(frozen=True)
@@ -456,3 +459,247 @@ class WorkshopRepository:
             for r in self.db["actions"].rows_where(
                 "workshop_id = ?", [workshop_id], order_by="position, id")
         ]
+
+    # =====================================================================
+    # Preparing a workshop: the workshop editor's writes
+    #
+    # Partners, participants and the agenda. Each method is one transaction
+    # and keeps the workshop on the step it was on; save_plan runs them all
+    # in one, so a Save of the editor is written whole or not at all. A step
+    # that holds what the room produced is removed only when confirmed.
+    # =====================================================================
+
+    def step_captures(self, step_id: int) -> StepCaptures:
+        """What the room has produced on a step: notes, records and actions."""
+        row = self._step_row(step_id)
+
+        def count(table: str) -> int:
+            return int(self.db.execute(f"SELECT count(*) FROM {table} WHERE step_id = ?",
+                                       [step_id]).fetchone()[0])
+
+        return StepCaptures(title=row["title"], notes=count("contributions"),
+                            records=count("step_items"), actions=count("actions"))
+
+    def organisation_uses(self, organisation_id: int) -> int:
+        """How many notes, actions and participants are tagged with a partner."""
+        return int(sum(
+            self.db.execute(f"SELECT count(*) FROM {table} WHERE organisation_id = ?",
+                            [organisation_id]).fetchone()[0]
+            for table in ("contributions", "actions", "participants")))
+
+    def set_organisations(self, workshop_id: int,
+                          organisations: Sequence[Organisation]) -> dict[int, int]:
+        """Make the workshop's partners exactly these, in this order.
+
+        A partner with the id of one of the workshop's own is updated (renamed,
+        given a short name, moved); one with no id or a negative (temporary) id
+        is added; a partner not listed is removed, and the notes, actions and
+        participants tagged with it keep everything but the tag. Returns every
+        id given (temporary ones too) mapped to the stored id.
+        """
+        with self.db.atomic():
+            self._require(workshop_id)
+            stored = self._ids("organisations", workshop_id)
+            keep = self._listed_ids([o.id for o in organisations], stored, "partner")
+            for old in stored - keep:
+                self.db["organisations"].delete(old)
+            ids: dict[int, int] = {}
+            for i, org in enumerate(organisations):
+                row = {"name": org.name, "short_name": org.short_name, "position": i}
+                if org.id is not None and org.id > 0:
+                    self.db["organisations"].update(org.id, row)
+                    ids[org.id] = org.id
+                else:
+                    new = int(self.db["organisations"].insert(
+                        {"workshop_id": workshop_id, **row}).last_pk)
+                    if org.id is not None:
+                        ids[org.id] = new
+            self._touch(workshop_id)
+        return ids
+
+    def set_participants(self, workshop_id: int,
+                         participants: Sequence[Participant]) -> None:
+        """Make the workshop's participant list exactly these, in this order.
+
+        Each one's organisation must be one of the workshop's partners (or none).
+        """
+        with self.db.atomic():
+            self._require(workshop_id)
+            stored = self._ids("participants", workshop_id)
+            keep = self._listed_ids([p.id for p in participants], stored, "participant")
+            partners = self._ids("organisations", workshop_id)
+            for old in stored - keep:
+                self.db["participants"].delete(old)
+            for i, p in enumerate(participants):
+                if p.organisation_id is not None and p.organisation_id not in partners:
+                    raise NotFoundError(f"{p.name}'s organisation (id {p.organisation_id}) "
+                                        "is not one of this workshop's partners.")
+                row = {"name": p.name, "organisation_id": p.organisation_id,
+                       "role": p.role, "position": i}
+                if p.id is not None and p.id > 0:
+                    self.db["participants"].update(p.id, row)
+                else:
+                    self.db["participants"].insert({"workshop_id": workshop_id, **row})
+            self._touch(workshop_id)
+
+    def add_step(self, workshop_id: int, step: Step, *, position: int | None = None) -> Step:
+        """Put a new step on the agenda at ``position`` (default: the end); returns it."""
+        with self.db.atomic(), self._keeping_current_step(workshop_id):
+            order = self._step_order(workshop_id)
+            at = len(order) if position is None else max(0, min(position, len(order)))
+            new_id = int(self.db["steps"].insert({
+                "workshop_id": workshop_id, "position": len(order), "type": step.type,
+                "title": step.title, "prompt": step.prompt, "minutes": step.minutes,
+                "exercise_key": step.exercise_key, "script": step.script,
+                "config": json.dumps(dict(step.config), ensure_ascii=False),
+                "state": json.dumps(dict(step.state), ensure_ascii=False),
+            }).last_pk)
+            self._set_positions([*order[:at], new_id, *order[at:]])
+            self._touch(workshop_id)
+        return replace(step, id=new_id, workshop_id=workshop_id, position=at)
+
+    def update_step(self, step: Step) -> None:
+        """Write what the editor changes of a step: title, prompt, minutes, settings.
+
+        Its type stays (what was captured depends on it), and so does its run
+        state (the console keeps that).
+        """
+        with self.db.atomic():
+            row = self._step_row(step.id)
+            if row["type"] != step.type:
+                raise ValidationError("type", "A step's type cannot be changed: add a new "
+                                              "step of the other type instead.")
+            self.db["steps"].update(step.id, {
+                "title": step.title, "prompt": step.prompt, "minutes": step.minutes,
+                "exercise_key": step.exercise_key, "script": step.script,
+                "config": json.dumps(dict(step.config), ensure_ascii=False)})
+            self._touch(row["workshop_id"])
+
+    def remove_step(self, step_id: int, *, confirmed: bool = False) -> None:
+        """Take a step off the agenda.
+
+        A step holding notes, records or actions is refused with
+        ``StepHasCapturesError`` unless ``confirmed``; then its notes and records
+        go with it, while its actions stay in the plan.
+        """
+        with self.db.atomic():
+            row = self._step_row(step_id)
+            captured = self.step_captures(step_id)
+            if captured.total and not confirmed:
+                raise StepHasCapturesError(
+                    f"The step “{captured.title}” holds {captured.describe()}: confirm "
+                    "to remove it with them.")
+            workshop_id = row["workshop_id"]
+            with self._keeping_current_step(workshop_id):
+                self.db["steps"].delete(step_id)
+                self._set_positions(self._step_order(workshop_id))
+            self._touch(workshop_id)
+
+    def reorder_steps(self, workshop_id: int, step_ids: Sequence[int]) -> None:
+        """Put the agenda in this order: ``step_ids`` lists each of its steps once."""
+        with self.db.atomic(), self._keeping_current_step(workshop_id):
+            order = self._step_order(workshop_id)
+            if sorted(step_ids) != sorted(order):
+                raise ValidationError("steps", "A new order must list every step of the "
+                                               "agenda exactly once.")
+            self._set_positions(list(step_ids))
+            self._touch(workshop_id)
+
+    def save_plan(self, plan: WorkshopPlan, *, confirmed_removals: Iterable[int] = ()) -> None:
+        """Write the workshop editor's whole plan in one transaction.
+
+        The workshop's details, its partners and participants, and its agenda:
+        steps with an id are updated and put in order, those without are added,
+        and steps left out are removed (each one holding captured data only if
+        its id is in ``confirmed_removals``). Any problem: nothing is written.
+        The workshop stays on the step it was on, wherever that step now is.
+        """
+        check_plan(plan)
+        w = plan.workshop
+        workshop_id = w.id
+        confirmed = set(confirmed_removals)
+        with self.db.atomic():
+            self._require(workshop_id)
+            assert workshop_id is not None
+            self.db["workshops"].update(workshop_id, {
+                "title": w.title, "date": _iso(w.date), "venue": w.venue,
+                "facilitator": w.facilitator, "starts_at": w.starts_at,
+                "ends_at": w.ends_at, "template_key": w.template_key})
+            org_ids = self.set_organisations(workshop_id, plan.organisations)
+            self.set_participants(workshop_id, [
+                replace(p, organisation_id=org_ids.get(p.organisation_id, p.organisation_id))
+                if p.organisation_id is not None else p for p in plan.participants])
+            stored = set(self._step_order(workshop_id))
+            keep = self._listed_ids([s.id for s in plan.steps], stored, "step")
+            for old in sorted(stored - keep):
+                self.remove_step(old, confirmed=old in confirmed)
+            order: list[int] = []
+            for step in plan.steps:
+                if step.id is None:
+                    added = self.add_step(workshop_id, step)
+                    assert added.id is not None
+                    order.append(added.id)
+                else:
+                    self.update_step(step)
+                    order.append(step.id)
+            self.reorder_steps(workshop_id, order)
+
+    def _ids(self, table: str, workshop_id: int) -> set[int]:
+        return {int(r[0]) for r in self.db.execute(
+            f"SELECT id FROM {table} WHERE workshop_id = ?", [workshop_id]).fetchall()}
+
+    @staticmethod
+    def _listed_ids(given: Sequence[int | None], stored: set[int], what: str) -> set[int]:
+        """The stored ids a new list keeps; refuses a repeated or a foreign one."""
+        kept = [i for i in given if i is not None and i > 0]
+        if len(set(kept)) != len(kept):
+            raise ValidationError(what + "s", f"The same {what} is listed twice.")
+        for i in kept:
+            if i not in stored:
+                raise NotFoundError(f"There is no {what} with id {i} in this workshop.")
+        return set(kept)
+
+    def _step_order(self, workshop_id: int) -> list[int]:
+        return [int(r[0]) for r in self.db.execute(
+            "SELECT id FROM steps WHERE workshop_id = ? ORDER BY position, id",
+            [workshop_id]).fetchall()]
+
+    def _set_positions(self, step_ids: Sequence[int]) -> None:
+        for i, step_id in enumerate(step_ids):
+            self.db.execute("UPDATE steps SET position = ? WHERE id = ?", [i, step_id])
+
+    @contextmanager
+    def _keeping_current_step(self, workshop_id: int) -> Iterator[None]:
+        """Keep the workshop on the same step while the agenda changes around it
+        (or, if that step goes, on the one now in its place)."""
+        index = int(self.workshop(workshop_id).current_step)
+        before = self._step_order(workshop_id)
+        current = before[min(index, len(before) - 1)] if before else None
+        yield
+        after = self._step_order(workshop_id)
+        new = after.index(current) if current in after else min(index, max(len(after) - 1, 0))
+        if new != index:
+            self.db.execute("UPDATE workshops SET current_step = ? WHERE id = ?",
+                            [new, workshop_id])
+
+
+@dataclass(frozen=True)
+class StepCaptures:
+    """What the room has produced on one step (see ``step_captures``)."""
+
+    title: str
+    notes: int
+    records: int
+    actions: int
+
+    @property
+    def total(self) -> int:
+        return self.notes + self.records + self.actions
+
+    def describe(self) -> str:
+        """E.g. "12 notes and 3 actions"."""
+        parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in (
+            (self.notes, "note"), (self.records, "record"), (self.actions, "action")) if n]
+        if not parts:
+            return "nothing captured"
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -67,3 +67,9 @@ def ask_title_and_date(parent: QWidget | None, caption: str, *, title: str,
         return None
     picked = date_box.date()
     return title_box.text(), date(picked.year(), picked.month(), picked.day())
+
+
+def open_file(parent: QWidget | None, caption: str, file_filter: str) -> Path | None:
+    """Which file to open, or None if cancelled."""
+    chosen, _ = QFileDialog.getOpenFileName(parent, caption, str(Path.home()), file_filter)
+    return Path(chosen) if chosen else None
