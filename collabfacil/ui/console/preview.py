@@ -4,7 +4,7 @@ what the room sees without turning round."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 from shiboken6 import isValid
 
@@ -65,6 +65,12 @@ class ProjectorPreview(QWidget):
         self._picture = self.source.grab()
         self.setFixedHeight(self.heightForWidth(self.width()))
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = self.heightForWidth(self.width())
+        if height != self.height():
+            self.setFixedHeight(height)
 
     def picture(self) -> QPixmap:
         """The last picture taken (for tests and screenshots)."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -74,7 +75,7 @@ class ConsoleWindow(QMainWindow):
         self.private_notes.setPlaceholderText("Your private notes on this step: kept, "
                                               "never projected or printed")
         self.private_notes.setAccessibleName("Your private notes on this step")
-        self.private_notes.setMaximumHeight(70)
+        self.private_notes.setMaximumHeight(56)
         self._notes_saver = QTimer(self)
         self._notes_saver.setSingleShot(True)
         self._notes_saver.setInterval(400)
@@ -128,7 +129,16 @@ class ConsoleWindow(QMainWindow):
         script_layout = QVBoxLayout(script_frame)
         script_layout.addWidget(_plain_label("Your script (not on the projector)",
                                              name="sectionLabel"))
-        script_layout.addWidget(self.script)
+        # a long script scrolls in a few lines, so the capture area keeps its room
+        script_scroll = QScrollArea()
+        script_scroll.setWidget(self.script)
+        script_scroll.setWidgetResizable(True)
+        script_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        script_scroll.setMaximumHeight(110)
+        script_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        script_scroll.setObjectName("scriptScroll")
+        self.script_scroll = script_scroll
+        script_layout.addWidget(script_scroll)
         script_layout.addWidget(self.private_notes)
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
@@ -163,7 +173,8 @@ class ConsoleWindow(QMainWindow):
             "#stepMeta, #hint { color: #555; }"
             "#prompt { font-size: 15px; }"
             "#sectionLabel { color: #555; font-weight: bold; }"
-            "#scriptFrame { background: #F3F1EA; border-radius: 4px; }"
+            "#scriptFrame, #scriptScroll, #scriptScroll > QWidget > QWidget"
+            " { background: #F3F1EA; border-radius: 4px; }"
             "#errorMessage { color: #B3261E; font-weight: bold; }"
             "#phases { color: #0B4F8A; font-weight: bold; }")
 
