@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ from collabfacil.domain.model import MINUTES_MAX, Step
 from collabfacil.domain.planning import (
     definition_of,
     exercise_steps,
+    minutes_between,
     start_times,
     with_length,
     with_minutes,
@@ -67,6 +69,7 @@ class AgendaEditor(QWidget):
         self.repo = repo
         self.library = library
         self.starts_at = ""
+        self.ends_at = ""
         self._steps: dict[int, Step] = {}  # by the list item's key
         self._texts: dict[int, tuple[str, str]] = {}  # (title, prompt) as typed
         self._next_key = 0
@@ -83,6 +86,9 @@ class AgendaEditor(QWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
+        self.list.setSpacing(1)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setStyleSheet("QListWidget::item { padding: 2px 4px; }")
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
         self.list.model().rowsMoved.connect(lambda *_: self._after_reorder())
 
@@ -112,6 +118,10 @@ class AgendaEditor(QWidget):
         self.step_types.setAccessibleName("Type of plain step")
         self.templates = QComboBox()
         self.templates.setAccessibleName("Template")
+        for box in (self.exercises, self.step_types, self.templates):
+            # Long titles: the box may be narrower than its longest entry.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
         self._fill_library()
 
         self._build_layout()
@@ -202,9 +212,16 @@ class AgendaEditor(QWidget):
         right = QVBoxLayout()
         right.addWidget(details, 3)
         right.addWidget(add, 0)
+        halves = QSplitter()
+        halves.setChildrenCollapsible(False)
+        for part in (left, right):
+            holder = QWidget()
+            part.setContentsMargins(0, 0, 0, 0)
+            holder.setLayout(part)
+            halves.addWidget(holder)
+        halves.setSizes([440, 700])
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
-        layout.addLayout(right, 3)
+        layout.addWidget(halves)
 
     def _fill_library(self) -> None:
         for name, kind in sorted(STEP_TYPES.items(), key=lambda kv: kv[1].label):
@@ -218,7 +235,7 @@ class AgendaEditor(QWidget):
             return
         for key, ex in sorted(self.library.exercises.items(), key=lambda kv: _key_order(kv[0])):
             self.exercises.addItem(
-                f"{key} {ex.title} · {ex.minutes} min (short {ex.short_minutes})", key)
+                f"{key} · {ex.minutes} min (short {ex.short_minutes}) · {ex.title}", key)
         library = self.library
         lengths = {key: library.template_minutes(key) for key in library.templates}
         for key, t in sorted(library.templates.items(),
@@ -256,23 +273,30 @@ class AgendaEditor(QWidget):
         item = self.list.currentItem()
         return int(item.data(_KEY)) if item is not None else None
 
-    def set_start(self, starts_at: str) -> None:
-        """The workshop's start time, to show when each step begins."""
-        self.starts_at = starts_at
+    def set_slot(self, starts_at: str, ends_at: str) -> None:
+        """The workshop's time slot: when each step begins, and which run past the end."""
+        self.starts_at, self.ends_at = starts_at, ends_at
         self._relabel()
 
     def _relabel(self) -> None:
         keys = self.keys()
-        times = start_times(self.starts_at, [self._steps[k].minutes for k in keys])
+        minutes = [self._steps[k].minutes for k in keys]
+        times = start_times(self.starts_at, minutes)
+        slot = minutes_between(self.starts_at, self.ends_at)
+        elapsed = 0
         for i, (key, when) in enumerate(zip(keys, times, strict=True)):
             step = self._steps[key]
+            elapsed += step.minutes
+            late = slot is not None and elapsed > slot
             title = self._texts[key][0].strip() or "(no title)"
             origin = f" · {step.exercise_key}" if step.exercise_key else ""
-            prefix = f"{when}  " if when else ""
+            past = f" · ⚠ past {self.ends_at}" if late else ""
             item = self.list.item(i)
-            item.setText(f"{prefix}{i + 1}. {title}\n{' ' * len(prefix)}"
-                         f"{step.minutes} min · {step_type(step.type).label}{origin}")
-            item.setToolTip(title)
+            item.setText(f"{when + '  ' if when else ''}{i + 1}. {title}\n"
+                         f"{step.minutes} min · {step_type(step.type).label}{origin}{past}")
+            item.setForeground(QBrush(QColor("#B3261E")) if late else QBrush())
+            item.setToolTip(title + (f"\nRuns past the end of the slot ({self.ends_at})"
+                                     if late else ""))
 
     # --------------------------------------------------------------- detail
 

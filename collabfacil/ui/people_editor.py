@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +24,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -82,6 +90,36 @@ def _shortcut(widget: QWidget, keys: str, slot: Callable[[], object]) -> None:
     widget.addAction(action)
 
 
+class _OrganisationChoice(QStyledItemDelegate):
+    """The participants' Organisation cells: F2, typing or a double-click opens a list
+    of the partners (as they are now in the editor) to choose from."""
+
+    def __init__(self, editor: PeopleEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setAccessibleName("Organisation")
+        combo.addItem("—", None)
+        for ref, label in self.editor.partner_choices():
+            combo.addItem(label, ref)
+        return combo
+
+    def setEditorData(self, editor: QWidget,  # noqa: N802 (Qt's name)
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        ref = index.data(_REF)
+        editor.setCurrentIndex(max(editor.findData(ref), 0) if ref is not None else 0)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), _REF)
+        model.setData(index, editor.currentText())
+
+
 class PeopleEditor(QWidget):
     """Partner organisations (name, short name, order) and the optional participants."""
 
@@ -98,7 +136,7 @@ class PeopleEditor(QWidget):
             "Type to rename. Alt+Up and Alt+Down move a partner; Delete removes it.")
         self.partners.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Interactive)
-        self.partners.setColumnWidth(1, 220)
+        self.partners.setColumnWidth(1, 200)
         for org in organisations:
             assert org.id is not None
             self._add_partner_row(org.name, org.short_name, org.id)
@@ -108,10 +146,10 @@ class PeopleEditor(QWidget):
                                              "Delete removes a participant.")
         self.people.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Interactive)
-        self.people.setColumnWidth(1, 240)
+        self.people.setColumnWidth(1, 170)
         self.people.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Interactive)
-        self.people.setColumnWidth(2, 200)
+            2, QHeaderView.ResizeMode.Stretch)
+        self.people.setItemDelegateForColumn(1, _OrganisationChoice(self))
         for p in participants:
             self._add_person_row(p.name, p.organisation_id, p.role, p.id)
         self.partners.itemChanged.connect(self._on_partner_edited)
@@ -213,11 +251,7 @@ class PeopleEditor(QWidget):
                 "When you save, they keep everything but the tag.", action="Remove partner"):
             return False
         self.partners.removeRow(row)
-        for person in range(self.people.rowCount()):
-            combo = self._combo(person)
-            if combo.currentData() == ref:
-                combo.setCurrentIndex(0)
-        self._refresh_people_choices()
+        self._refresh_people_choices()  # their participants now have no organisation
         if self.partners.rowCount():
             self.partners.setCurrentCell(min(row, self.partners.rowCount() - 1), 0)
         self.changed.emit()
@@ -252,34 +286,38 @@ class PeopleEditor(QWidget):
         name_item = QTableWidgetItem(name)
         name_item.setData(_REF, ref)
         self.people.setItem(row, 0, name_item)
-        combo = QComboBox()
-        combo.setAccessibleName("Organisation")
-        self.people.setCellWidget(row, 1, combo)
-        self._fill_choices(combo, organisation)
-        combo.currentIndexChanged.connect(lambda *_: self.changed.emit())
+        organisation_item = QTableWidgetItem()
+        organisation_item.setData(_REF, organisation)
+        self.people.setItem(row, 1, organisation_item)
         self.people.setItem(row, 2, QTableWidgetItem(role))
+        self._label_organisation(row)
         self.people.blockSignals(False)
         return row
 
-    def _combo(self, row: int) -> QComboBox:
-        combo = self.people.cellWidget(row, 1)
-        assert isinstance(combo, QComboBox)
-        return combo
+    def person_organisation(self, row: int) -> int | None:
+        """The partner (its reference) a participant's row points at, if any."""
+        ref = self.people.item(row, 1).data(_REF)
+        return int(ref) if ref is not None else None
 
-    def _fill_choices(self, combo: QComboBox, chosen: int | None) -> None:
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("—", None)
-        for ref, label in self.partner_choices():
-            combo.addItem(label, ref)
-        index = combo.findData(chosen) if chosen is not None else 0
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
+    def set_person_organisation(self, row: int, ref: int | None) -> None:
+        """Point a participant's row at a partner (by reference), or at none."""
+        self.people.item(row, 1).setData(_REF, ref)
+        self._label_organisation(row)
+
+    def _label_organisation(self, row: int) -> None:
+        labels = dict(self.partner_choices())
+        item = self.people.item(row, 1)
+        ref = self.person_organisation(row)
+        if ref not in labels:  # its partner was removed: no organisation now
+            ref = None
+            item.setData(_REF, None)
+        item.setText(labels[ref] if ref is not None else "—")
 
     def _refresh_people_choices(self) -> None:
+        self.people.blockSignals(True)
         for row in range(self.people.rowCount()):
-            combo = self._combo(row)
-            self._fill_choices(combo, combo.currentData())
+            self._label_organisation(row)
+        self.people.blockSignals(False)
 
     def add_person(self, name: str = "", organisation: int | None = None,
                    role: str = "") -> int:
@@ -322,7 +360,7 @@ class PeopleEditor(QWidget):
         for row in range(self.people.rowCount()):
             name = self.people.item(row, 0).text()
             role = self.people.item(row, 2).text()
-            organisation = self._combo(row).currentData()
+            organisation = self.person_organisation(row)
             if not name.strip() and not role.strip() and organisation is None:
                 continue
             ref = self.people.item(row, 0).data(_REF)

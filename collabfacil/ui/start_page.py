@@ -36,7 +36,7 @@ from collabfacil.storage.repository import WorkshopRepository, WorkshopSummary
 from collabfacil.ui import dialogs
 
 _ID = Qt.ItemDataRole.UserRole
-_COLUMNS = ("Workshop", "Date", "Venue", "Notes", "Actions", "Last changed")
+_COLUMNS = ("Workshop (date · venue)", "Notes", "Actions", "Last changed")
 
 
 def _plain(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
@@ -84,7 +84,9 @@ class StartPage(QDialog):
         self.recent.setColumnCount(len(_COLUMNS))
         self.recent.setHeaderLabels(list(_COLUMNS))
         self.recent.setRootIsDecorated(False)
-        self.recent.setUniformRowHeights(True)
+        self.recent.setUniformRowHeights(True)  # every row is two lines: title, then when/where
+        self.recent.setWordWrap(False)
+        self.recent.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.recent.setAlternatingRowColors(True)
         self.recent.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.recent.header()
@@ -181,7 +183,8 @@ class StartPage(QDialog):
             "#message { color: #B3261E; font-weight: bold; }"
             "#message[ok=\"true\"] { color: #1B5E20; }"
             "QGroupBox { font-weight: bold; }"
-            "QTreeWidget, QListWidget, QPushButton { font-weight: normal; }")
+            "QTreeWidget, QListWidget, QPushButton { font-weight: normal; }"
+            "QTreeWidget::item, QListWidget::item { padding: 3px 2px; }")
 
     def _fill_templates(self) -> None:
         self.templates.clear()
@@ -234,15 +237,16 @@ class StartPage(QDialog):
         self.close_button.setAccessibleName(self.close_button.text())
 
     def _row(self, s: WorkshopSummary) -> QTreeWidgetItem:
-        title = s.title + ("  (open now)" if s.id == self.open_workshop else "")
-        item = QTreeWidgetItem([
-            title, f"{s.date.day} {s.date:%b %Y}" if s.date else "—", s.venue or "—",
-            str(s.contributions), str(s.actions), describe_changed(s.updated_at)])
+        when = f"{s.date:%a} {s.date.day} {s.date:%b %Y}" if s.date else "no date"
+        where = " · ".join(part for part in (
+            "open now" if s.id == self.open_workshop else "", when, s.venue) if part)
+        item = QTreeWidgetItem([f"{s.title}\n{where}", str(s.contributions), str(s.actions),
+                                describe_changed(s.updated_at)])
         item.setData(0, _ID, s.id)
-        for column in (3, 4):
+        for column in (1, 2):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
                                   | Qt.AlignmentFlag.AlignVCenter)
-        item.setToolTip(0, s.title)
+        item.setToolTip(0, f"{s.title}\n{where}")
         return item
 
     def _select(self, workshop_id: int | None) -> None:

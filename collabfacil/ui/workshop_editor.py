@@ -39,7 +39,7 @@ from collabfacil.ui import dialogs
 from collabfacil.ui.agenda_editor import AgendaEditor
 from collabfacil.ui.people_editor import FormError, PeopleEditor, small_button
 
-DETAILS, PEOPLE, AGENDA = range(3)
+WORKSHOP, AGENDA = range(2)  # the tabs
 
 
 def _line(name: str, placeholder: str = "") -> QLineEdit:
@@ -89,9 +89,8 @@ class WorkshopEditor(QDialog):
         self.agenda = AgendaEditor(repo, library, data.steps)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Workshop editor sections")
-        self.tabs.addTab(self._details_page(), "&1 Details")
-        self.tabs.addTab(self.people, "&2 Partners and participants")
-        self.tabs.addTab(self.agenda, "&3 Agenda")
+        self.tabs.addTab(self._workshop_page(), "&1 Workshop, partners and participants")
+        self.tabs.addTab(self.agenda, "&2 Agenda")
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -119,9 +118,11 @@ class WorkshopEditor(QDialog):
 
     # ---------------------------------------------------------------- build
 
-    def _details_page(self) -> QWidget:
+    def _workshop_page(self) -> QWidget:
+        """The workshop's details on top; its partners and participants below."""
         page = QWidget()
-        form = QFormLayout(page)
+        column = QVBoxLayout(page)
+        form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Title", self.title_box)
         date_row = QHBoxLayout()
@@ -145,6 +146,8 @@ class WorkshopEditor(QDialog):
         slot_label = QLabel("Time sl&ot")
         slot_label.setBuddy(self.starts_box)
         form.addRow(slot_label, slot)
+        column.addLayout(form)
+        column.addWidget(self.people, 1)  # after the form: Tab goes from the details down
         return page
 
     def _build_layout(self) -> None:
@@ -198,7 +201,7 @@ class WorkshopEditor(QDialog):
 
     def _update_summary(self) -> None:
         starts, ends, problem = self._slot()
-        self.agenda.set_start(starts)
+        self.agenda.set_slot(starts, ends)
         total = plan_total(self.agenda.minutes(), starts, ends)
         text = total.describe()
         if total.over:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from collabfacil.app import Workbench
@@ -229,17 +229,24 @@ def test_partners_and_participants_are_edited_and_saved(
     assert people.move_partner(-1)
     people.partners.item(0, 1).setText("NAH")  # a new short name for the acute trust
     person = people.add_person("Ana Kowalczyk", None, "Ward manager")
-    combo = people._combo(person)
-    combo.setCurrentIndex(combo.findText("Hospice"))
+    hospice = people.partner_ref(1)
+    people.set_person_organisation(person, hospice)
+    assert people.people.item(person, 1).text() == "Hospice"
     people.partners.setCurrentCell(2, 0)  # the council
     assert people.remove_partner()
+    people.set_person_organisation(people.add_person("Jo Bloggs"),
+                                   people.partner_ref(people.add_partner("Carers Trust")))
+    people.partners.setCurrentCell(2, 0)  # Jo's partner goes: Jo stays, with none
+    assert people.remove_partner()
+    assert people.people.item(1, 1).text() == "—"
     assert editor.save()
     orgs = repo.organisations(workshop_id)
     assert [(o.name, o.short_name) for o in orgs] == [
         ("Northshire Acute Hospitals NHS Trust", "NAH"), ("St Wilfrid's Hospice", "Hospice")]
-    [ana] = repo.participants(workshop_id)
+    ana, jo = repo.participants(workshop_id)
     assert (ana.name, ana.role, ana.organisation_id) == ("Ana Kowalczyk", "Ward manager",
                                                          orgs[1].id)
+    assert (jo.name, jo.organisation_id) == ("Jo Bloggs", None)
 
 
 def test_two_partners_with_one_name_are_refused(editor: WorkshopEditor,
@@ -270,3 +277,26 @@ def test_cancel_with_changes_asks_and_can_keep_editing(editor: WorkshopEditor,
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
     editor.reject()
     assert not editor.isVisible()
+
+
+def test_a_participants_organisation_is_chosen_from_the_keyboard(
+        editor: WorkshopEditor, repo: WorkshopRepository, workshop_id: int,
+        qtbot: QtBot) -> None:
+    """F2 on the Organisation cell offers the partners; Enter takes the one chosen."""
+    people = editor.people
+    row = people.add_person("Ana Kowalczyk")
+    people.people.closePersistentEditor(people.people.item(row, 0))
+    people.people.setFocus()
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    people.people.setCurrentCell(row, 1)
+    qtbot.keyClick(people.people, Qt.Key.Key_F2)
+    combo = people.people.findChild(QComboBox)
+    assert combo is not None
+    assert [combo.itemText(i) for i in range(combo.count())] == ["—", "Acute", "Council"]
+    combo.setCurrentIndex(2)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)  # the table takes it on the next event loop
+    qtbot.waitUntil(lambda: people.people.item(row, 1).text() == "Council")
+    assert editor.save()
+    assert repo.participants(workshop_id)[0].organisation_id == \
+        repo.organisations(workshop_id)[1].id
