@@ -165,7 +165,8 @@ class Workbench:
         return self.start_page
 
     def _open_from_start_page(self, workshop_id: int) -> None:
-        self.open(workshop_id)
+        if self.session is None or self.session.controller.workshop_id != workshop_id:
+            self.open(workshop_id)  # (the one already open just stays, timer and all)
         if self.start_page is not None:
             self.start_page.accept()
 

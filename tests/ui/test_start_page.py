@@ -253,3 +253,16 @@ def test_first_run_shows_the_start_page_over_the_demo(tmp_path: Path, qtbot: QtB
                    exit_after_startup=False) == 0
     assert seen["visible"] is True
     assert str(seen["listed"][0]).startswith("Home First")  # type: ignore[index]
+
+
+def test_opening_the_workshop_already_open_keeps_its_session(
+        bench: Workbench, page: StartPage, workshop_id: int) -> None:
+    """Enter on the open workshop just goes back to it: its timer keeps running."""
+    before = bench.session
+    assert before is not None
+    before.controller.toggle_timer()
+    page.refresh(select=workshop_id)
+    page.open_selected()
+    assert bench.session is before
+    assert before.controller.countdown.running
+    assert not page.isVisible()
