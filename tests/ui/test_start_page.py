@@ -266,3 +266,16 @@ def test_opening_the_workshop_already_open_keeps_its_session(
     assert bench.session is before
     assert before.controller.countdown.running
     assert not page.isVisible()
+
+
+def test_enter_on_a_template_starts_from_it(bench: Workbench, repo: WorkshopRepository,
+                                            page: StartPage, qtbot: QtBot,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dialogs, "ask_title_and_date",
+                        lambda *a, **k: ("Spring summit", None))
+    page.templates.setFocus()
+    page.templates.setCurrentRow(0)
+    qtbot.keyClick(page.templates, Qt.Key.Key_Return)
+    assert len(repo.list_workshops()) == 2
+    assert bench.editor is not None
+    assert bench.editor.title_box.text() == "Spring summit"
