@@ -7,10 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from collabfacil.domain.model import Organisation, Step, Workshop
 from collabfacil.storage.db import open_database
 from collabfacil.storage.repository import WorkshopRepository
+
+# The machine running the suite may be busy (CI on two cores): timing is not what
+# these property tests check, so no deadline and no "too slow" health check.
+settings.register_profile("collabfacil", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow,
+                                                 HealthCheck.filter_too_much])
+settings.load_profile("collabfacil")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
