@@ -31,6 +31,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Alt+1 … Alt+9", "choose the section for the next note"),
     ("Ctrl+1 … Ctrl+9 / Ctrl+0", "choose the organisation for the next note / none"),
     ("F2 / Delete (in the notes)", "edit / delete the selected note"),
+    ("Ctrl+O / Ctrl+E", "start page (open another workshop) / edit workshop and agenda"),
     ("F1", "this list of shortcuts"),
 )
 
