@@ -24,6 +24,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("F (outside a text field)", "freeze the projector while you tidy up / live again"),
     ("F5 / Esc", "projector full-screen on / off"),
     ("Space (outside a text field)", "start / pause the timer"),
+    ("Ctrl+Up / Ctrl+Shift+Backspace", "one more minute / reset the timer"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"),
     ("Ctrl+= / Ctrl+-", "projector font larger / smaller"),
     ("Ctrl+R", "reveal hidden results to the room / hide them"),

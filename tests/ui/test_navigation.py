@@ -262,3 +262,12 @@ def test_projector_themes_change_the_picture(qtbot: QtBot, session: Session) -> 
         assert session.preferences.theme == "contrast"
     finally:
         session.controller.set_theme("dark")
+
+
+def test_timer_keys_add_a_minute_and_reset(qtbot: QtBot, session: Session) -> None:
+    """Ctrl+Up gives one more minute; Ctrl+Shift+Backspace resets to the step's time."""
+    qtbot.keyClick(session.console, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert session.console.timer.clock.text() == "11:00"
+    qtbot.keyClick(session.console, Qt.Key.Key_Backspace,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert session.console.timer.clock.text() == "10:00"

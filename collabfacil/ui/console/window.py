@@ -211,9 +211,9 @@ class ConsoleWindow(QMainWindow):
         for menu, text, keys, slot in (
             (run_menu, "Next step", ["PgDown", "Ctrl+Right"], c.next_step),
             (run_menu, "Previous step", ["PgUp", "Ctrl+Left"], c.previous_step),
-            (run_menu, "+1 minute", [], c.add_minute),
+            (run_menu, "+1 minute", ["Ctrl+Up"], c.add_minute),
             (run_menu, "Reveal / hide results", ["Ctrl+R"], c.toggle_reveal),
-            (run_menu, "Reset timer", [], c.reset_timer),
+            (run_menu, "Reset timer", ["Ctrl+Shift+Backspace"], c.reset_timer),
             (view_menu, "Show projector", [], lambda: self.show_projector()),
             (view_menu, "Full screen on / off", ["F5", "Esc"],
              lambda: self.toggle_projector_full_screen()),
