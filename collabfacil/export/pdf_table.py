@@ -49,3 +49,25 @@ def page_table(page_height: float) -> type[PageTable]:
     """
     attrs: dict[str, Any] = {"page_height": page_height}
     return type("PageTable", (PageTable,), attrs)
+
+
+def data_table(rows: list[list[Any]], widths: list[float], *, page_height: float) -> Table:
+    """The plan's usual table: a blue header row repeated on every page, banded rows,
+    cells aligned to the top, text in the embedded font."""
+    from reportlab.platypus import TableStyle
+
+    from collabfacil.export.pdf_theme import FONT, Palette
+
+    table = page_table(page_height)(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT),  # the cells' own default is Helvetica
+        ("BACKGROUND", (0, 0), (-1, 0), Palette.blue),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [Palette.white, Palette.band]),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, Palette.rule),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from collabfacil.domain.model import Action, Step
 from collabfacil.export.outline import short_date
-from collabfacil.export.pdf_table import page_table
-from collabfacil.export.pdf_theme import FONT, Palette, markup, tag
+from collabfacil.export.pdf_table import data_table
+from collabfacil.export.pdf_theme import Palette, markup, tag
 from collabfacil.export.sections.base import SectionContext
 
 HEADINGS = ("Action", "Owner", "Organisation", "Due", "First step")
@@ -43,20 +43,7 @@ def action_table(actions: Sequence[Action], ctx: SectionContext) -> Table:
             Paragraph(short_date(action.due), styles["Cell"]),
             Paragraph(markup(action.first_step), styles["Cell"]),
         ])
-    table = page_table(ctx.height)(rows, colWidths=[ctx.width * s for s in _SHARES],
-                                   repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT),  # the cells' own default is Helvetica
-        ("BACKGROUND", (0, 0), (-1, 0), Palette.blue),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [Palette.white, Palette.band]),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, Palette.rule),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return table
+    return data_table(rows, [ctx.width * s for s in _SHARES], page_height=ctx.height)
 
 
 def _action_cell(action: Action, ctx: SectionContext) -> list[Flowable]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from collabfacil.domain.model import Step, WorkshopData
 from collabfacil.domain.steps.review import REVIEW, STATUSES
 from collabfacil.export.outline import short_date
-from collabfacil.export.pdf_table import page_table
-from collabfacil.export.pdf_theme import FONT, Palette, markup
+from collabfacil.export.pdf_table import data_table
+from collabfacil.export.pdf_theme import markup
 from collabfacil.export.sections.base import SectionContext
 
 HEADINGS = ("Action from last time", "Owner", "Due", "Status", "Note")
@@ -38,15 +38,7 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
                      ("action", "owner")] + [Paragraph(due, styles["Cell"])]
                     + [Paragraph(STATUSES[d["status"]], styles["Cell"]),
                        Paragraph(markup(str(d["note"])), styles["Cell"])])
-    table = page_table(ctx.height)(rows, colWidths=[ctx.width * s for s in _SHARES],
-                                   repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT),
-        ("BACKGROUND", (0, 0), (-1, 0), Palette.blue),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [Palette.white, Palette.band]),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, Palette.rule),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    table = data_table(rows, [ctx.width * s for s in _SHARES], page_height=ctx.height)
     story.append(table)
     return story
 
