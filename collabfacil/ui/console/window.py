@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from collabfacil.domain.steps import step_type
+from collabfacil.resources import load_default_library
+from collabfacil.ui.about import AboutDialog, database_path_of
 from collabfacil.ui.console.preview import ProjectorPreview
 from collabfacil.ui.console.shortcuts_overlay import ShortcutsOverlay
 from collabfacil.ui.console.steps import editor_for
@@ -56,6 +58,7 @@ class ConsoleWindow(QMainWindow):
         self.show_start_page: Callable[[], object] = lambda: None
         self.edit_workshop: Callable[[], object] = lambda: None
         self.rehearse: Callable[[], object] = lambda: None
+        self.about: AboutDialog | None = None
         self.setWindowTitle(f"{controller.data.workshop.title} — CollabFacil")
         self.agenda = QListWidget()
         self.agenda.setAccessibleName("Agenda")
@@ -229,6 +232,8 @@ class ConsoleWindow(QMainWindow):
             menu.addAction(action)
         for action in (undo, redo):
             action.setShortcutContext(app_wide)
+        about = help_menu.addAction("About CollabFacil", self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
         # B, "." and Space act only outside text fields (keys.RoomKeyFilter), so
         # they are listed in the menu without a shortcut that would steal typing.
         view_menu.addAction("Text outline of the board", lambda: self.show_outline())
@@ -332,6 +337,15 @@ class ConsoleWindow(QMainWindow):
         if self.shortcuts is None:
             self.shortcuts = ShortcutsOverlay(self)
         self.shortcuts.toggle()
+
+    def show_about(self) -> AboutDialog:
+        """Help ▸ About: the version, the data folder in use, the licence and the credits."""
+        if self.about is None:
+            self.about = AboutDialog(database_path_of(self.controller.repo.db.conn),
+                                     library=load_default_library, parent=self)
+        self.about.show()
+        self.about.raise_()
+        return self.about
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing to save: every change is already in the database.
