@@ -15,6 +15,7 @@ from collabfacil.domain.exercises import Library
 from collabfacil.domain.series import next_in_series
 from collabfacil.paths import APPLICATION, ORGANISATION
 from collabfacil.resources import load_default_library, resource_path
+from collabfacil.storage.backups import make_backup
 from collabfacil.storage.db import open_database
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs
@@ -100,6 +101,9 @@ class Session:
         QTimer.singleShot(0, self.projector.place)
 
 
+BACKUP_INTERVAL_MS = 5 * 60 * 1000
+
+
 class Workbench:
     """The running app: the database, the preferences and the open workshop.
 
@@ -118,6 +122,36 @@ class Workbench:
         self.rehearsal: Session | None = None  # the session on a throwaway copy, if any
         self._rehearsed = 0  # the real workshop a rehearsal returns to
         self._library: Library | None = None
+        self.db_path: Path | None = None  # set by start_backups (run_app only)
+        self.backup_timer: QTimer | None = None
+        self.last_backup: Path | None = None
+
+    # ------------------------------------------------------------ backups
+
+    def start_backups(self, db_path: Path, *, interval_ms: int = BACKUP_INTERVAL_MS) -> None:
+        """Back up ``db_path`` now, whenever a workshop is opened, and every 5 minutes."""
+        self.db_path = db_path
+        self.backup_timer = QTimer()
+        self.backup_timer.setInterval(interval_ms)
+        self.backup_timer.timeout.connect(self.backup_now)
+        self.backup_timer.start()
+
+    def stop_backups(self) -> None:
+        if self.backup_timer is not None:
+            self.backup_timer.stop()
+
+    def backup_now(self) -> Path | None:
+        """One backup; a failure is told on the console's status bar, never raised."""
+        if self.db_path is None:
+            return None
+        try:
+            self.last_backup = make_backup(self.repo.db, self.db_path)
+        except CollabFacilError as exc:
+            if self.session is not None:
+                self.session.console.statusBar().showMessage(
+                    f"Backup failed (the workshop goes on): {exc}", 15000)
+            return None
+        return self.last_backup
 
     @property
     def library(self) -> Library:
@@ -138,6 +172,7 @@ class Workbench:
         new.console.rehearse = self.rehearse
         self.preferences.last_workshop = workshop_id
         new.show()
+        self.backup_now()
         return new
 
     def _switch_to(self, new: Session | None) -> None:
@@ -282,6 +317,7 @@ class Workbench:
         return path
 
     def close(self) -> None:
+        self.stop_backups()
         if self.start_page is not None:
             self.start_page.hide()
         self._switch_to(None)
@@ -325,6 +361,7 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
         db = open_database(db_path)
         repo = WorkshopRepository(db)
         bench = Workbench(repo, preferences, screen=screen)
+        bench.start_backups(db_path)
         first_run = workshop_id is None and not repo.list_workshops()
         bench.open(choose_workshop(repo, workshop_id, preferences.last_workshop))
         if first_run and not exit_after_startup:
