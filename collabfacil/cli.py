@@ -222,9 +222,53 @@ def _cmd_exercises(args: argparse.Namespace) -> int:
     return 0
 
 
+def _size(n: int) -> str:
+    """1536 -> '1.5 KB'."""
+    value = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{n} bytes"  # pragma: no cover
+
+
 def _cmd_backups(args: argparse.Namespace) -> int:
-    raise CollabFacilError("Backups are not available in this version of "
-                           "CollabFacil yet.")
+    from collabfacil.storage.backups import backup_folder, list_backups
+
+    path = _database_path(args)
+    found = list_backups(path)
+    if args.json:
+        _say(json.dumps([
+            {"path": str(b.path), "when": b.when.isoformat(), "size": b.size,
+             "problem": b.problem,
+             "workshops": [{"id": w.id, "title": w.title, "contributions": w.contributions,
+                            "actions": w.actions} for w in b.workshops]}
+            for b in found
+        ], indent=2))
+        return 0
+    if not found:
+        _say(f"No backups yet of {path} (they go in {backup_folder(path)}).")
+        return 0
+    _say(f"Backups of {path}, newest first:")
+    for b in found:
+        _say(f"  {b.when:%Y-%m-%d %H:%M:%S}  {_size(b.size):>10}  {b.path.name}",
+             f"      {b.describe()}")
+    _say(f"Restore one with '{PROG} restore FILE' (the current file is kept aside).")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from collabfacil.storage.backups import backup_folder, restore
+
+    path = _database_path(args)
+    backup = Path(args.backup).expanduser()
+    if not backup.exists() and (backup_folder(path) / backup.name).exists():
+        backup = backup_folder(path) / backup.name  # a name as 'backups' lists it
+    aside = restore(backup, path)
+    _say(f"Restored {backup} to {path}.")
+    if aside is not None:
+        _say(f"The previous file was kept as {aside}.")
+    return 0
 
 
 # -------------------------------------------------------------------- parser
@@ -289,8 +333,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="leave out participants' names")
     sub = command("exercises", _cmd_exercises, "the exercise library and templates")
     sub.add_argument("--json", action="store_true", help="as one JSON object")
-    command("backups", _cmd_backups, "the automatic backups, newest first")
-    sub = command("restore", _cmd_backups,
+    sub = command("backups", _cmd_backups, "the automatic backups, newest first")
+    sub.add_argument("--json", action="store_true", help="as a JSON list")
+    sub = command("restore", _cmd_restore,
                   "put a backup back (the current file is kept aside)")
     sub.add_argument("backup", metavar="BACKUP")
     return parser

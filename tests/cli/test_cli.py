@@ -295,13 +295,64 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str]) 
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("argv", [["backups"], ["restore", "backup-1.db"]])
-def test_backups_are_not_available_yet(capsys: pytest.CaptureFixture[str], db: Path,
-                                       argv: list[str]) -> None:
-    """Registered (so --help lists them) but honest: no fake output."""
-    status, out, err = run(capsys, *argv, "--db", str(db))
+def make_backup_of(db: Path) -> Path:
+    """One backup of ``db`` as the app makes them."""
+    from collabfacil.storage.backups import make_backup
+
+    database = open_database(db)
+    try:
+        return make_backup(database, db)
+    finally:
+        database.close()
+
+
+def test_backups_with_none_yet_says_so(capsys: pytest.CaptureFixture[str],
+                                       db: Path) -> None:
+    status, out, err = run(capsys, "backups", "--db", str(db))
+    assert (status, err) == (0, "")
+    assert "No backups yet" in out
+    assert not db.exists()  # listing creates nothing
+
+
+def test_backups_lists_each_with_its_workshops(capsys: pytest.CaptureFixture[str],
+                                               db: Path, demo_id: int) -> None:
+    made = make_backup_of(db)
+    status, out, err = run(capsys, "backups", "--db", str(db))
+    assert (status, err) == (0, "")
+    assert made.name in out
+    assert "1 workshop:" in out
+    status, out, _ = run(capsys, "backups", "--json", "--db", str(db))
+    assert status == 0
+    listed = json.loads(out)
+    assert [b["path"] for b in listed] == [str(made)]
+    assert [w["id"] for w in listed[0]["workshops"]] == [demo_id]
+
+
+def test_restore_puts_a_backup_back_and_says_where_the_old_file_is(
+        capsys: pytest.CaptureFixture[str], db: Path, demo_id: int) -> None:
+    made = make_backup_of(db)
+    run(capsys, "demo", "--db", str(db))  # a second workshop, after the backup
+    status, out, err = run(capsys, "restore", made.name, "--db", str(db))
+    assert (status, err) == (0, "")
+    assert "previous file was kept as" in out
+    aside = Path(out.rstrip().rsplit(" as ", 1)[1].rstrip("."))
+    assert aside.exists()
+    status, out, _ = run(capsys, "list", "--json", "--db", str(db))
+    assert [w["id"] for w in json.loads(out)] == [demo_id]
+
+
+@pytest.mark.parametrize("content", [None, b"not a database at all"])
+def test_restoring_a_bad_backup_is_one_line_and_changes_nothing(
+        capsys: pytest.CaptureFixture[str], db: Path, demo_id: int, tmp_path: Path,
+        content: bytes | None) -> None:
+    bad = tmp_path / "bad.db"
+    if content is not None:
+        bad.write_bytes(content)
+    before = db.read_bytes()
+    status, out, err = run(capsys, "restore", str(bad), "--db", str(db))
     assert (status, out) == (1, "")
-    assert_one_line_error(err, "not available in this version")
+    assert_one_line_error(err, "bad.db")
+    assert db.read_bytes() == before
 
 
 def test_exercises_json_lists_exercises_and_templates(
