@@ -40,6 +40,13 @@ step "PyInstaller: packaging/pyinstaller/collabfacil.spec"
     --distpath "$DIST" --workpath "$BUILD_DIR/work" \
     "$ROOT/packaging/pyinstaller/collabfacil.spec")
 [ -x "$EXE" ] || fail "no executable at $EXE"
+# What a Linux desktop needs beside the program, for install-user.sh
+APP_ID=uk.org.collabfacil.CollabFacil
+mkdir -p "$BUNDLE/share/applications" "$BUNDLE/share/metainfo" "$BUNDLE/share/icons"
+cp "$ROOT/packaging/linux/$APP_ID.desktop" "$BUNDLE/share/applications/"
+cp "$ROOT/packaging/linux/$APP_ID.metainfo.xml" "$BUNDLE/share/metainfo/"
+cp -R "$ROOT/packaging/linux/icons/hicolor" "$BUNDLE/share/icons/"
+cp "$ROOT/packaging/linux/install-user.sh" "$BUNDLE/"
 build_seconds=$(( $(date +%s) - started ))
 
 step "What is in the bundle"
@@ -151,6 +158,22 @@ set -e
 [ "$status" -eq 1 ] || fail "export of an unknown workshop exited $status, not 1"
 grep -q "Traceback" "$SMOKE/error.txt" && fail "a traceback on a user-facing error"
 echo "ok: an unknown workshop exits 1 with one line: $(cat "$SMOKE/error.txt")"
+
+step "Per-user install (install-user.sh into a scratch HOME)"
+INSTALL_HOME="$SMOKE/install-home"
+env -i HOME="$INSTALL_HOME" PATH="$SMOKE/bin" "$BUNDLE/install-user.sh"
+installed="$INSTALL_HOME/.local/share/applications/$APP_ID.desktop"
+[ -f "$installed" ] || fail "install-user.sh wrote no menu entry"
+[ -f "$INSTALL_HOME/.local/share/icons/hicolor/256x256/apps/$APP_ID.png" ] \
+    || fail "install-user.sh installed no icon"
+env -i HOME="$INSTALL_HOME" PATH="$SMOKE/bin" "$INSTALL_HOME/.local/bin/collabfacil" --version \
+    | grep -qF "$want" || fail "the installed command does not run"
+if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate "$installed" || fail "the installed menu entry does not validate"
+fi
+env -i HOME="$INSTALL_HOME" PATH="$SMOKE/bin" "$INSTALL_HOME/.local/lib/collabfacil/install-user.sh" --uninstall
+[ ! -e "$INSTALL_HOME/.local/bin/collabfacil" ] || fail "--uninstall left the command"
+echo "ok: installed per user, ran from ~/.local/bin, and uninstalled"
 
 step "Size and start-up time"
 size=$(du -sh "$BUNDLE" | cut -f1)
