@@ -15,10 +15,11 @@ from collabfacil.domain.exercises import Library
 from collabfacil.domain.series import next_in_series
 from collabfacil.paths import APPLICATION, ORGANISATION
 from collabfacil.resources import load_default_library, resource_path
-from collabfacil.storage.backups import make_backup
+from collabfacil.storage.backups import check_backup, make_backup, restore
 from collabfacil.storage.db import open_database
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs
+from collabfacil.ui.backups_dialog import BackupsDialog
 from collabfacil.ui.console.window import ConsoleWindow
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.keys import RoomKeyFilter
@@ -125,6 +126,7 @@ class Workbench:
         self.db_path: Path | None = None  # set by start_backups (run_app only)
         self.backup_timer: QTimer | None = None
         self.last_backup: Path | None = None
+        self.backups_dialog: BackupsDialog | None = None
 
     # ------------------------------------------------------------ backups
 
@@ -153,6 +155,93 @@ class Workbench:
             return None
         return self.last_backup
 
+    def show_backups(self) -> BackupsDialog | None:
+        """File ▸ Restore from a backup…: the list of backups, each restorable."""
+        if self._refuse_in_rehearsal():
+            return None
+        parent = self.session.console if self.session else None
+        if self.db_path is None:
+            dialogs.tell(parent, "No backups", "This database is not backed up "
+                                               "(it is not a file).")
+            return None
+        if self.backups_dialog is None:
+            self.backups_dialog = BackupsDialog(self.db_path, parent)
+            self.backups_dialog.restore_requested.connect(self.restore_backup)
+        else:
+            self.backups_dialog.refresh()
+        self.backups_dialog.show()
+        self.backups_dialog.raise_()
+        return self.backups_dialog
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Put ``backup`` back after confirmation, then reopen the same workshop.
+
+        The open session is closed and the database closed first; the current file
+        is kept aside. If the workshop that was open is not in the backup, the most
+        recent one is opened, with the start page over it.
+        """
+        parent = self.backups_dialog or (self.session.console if self.session else None)
+        if self.db_path is None:
+            return False
+        try:
+            check_backup(backup)
+        except CollabFacilError as exc:
+            dialogs.tell(parent, "This backup cannot be restored", str(exc))
+            return False
+        if not dialogs.confirm(
+                parent, "Restore from a backup",
+                f"Put back all workshops as they were at this backup ({backup.name})? "
+                "Anything captured since then will not be in the restored file; the "
+                "current file is kept aside, not deleted.", action="Restore"):
+            return False
+        was_open = self.session.controller.workshop_id if self.session else None
+        self._close_windows_on_database()
+        self.repo.db.close()
+        problem = None
+        try:
+            aside = restore(backup, self.db_path)
+        except CollabFacilError as exc:
+            aside, problem = None, str(exc)
+        self.repo = WorkshopRepository(open_database(self.db_path))
+        if problem is not None:
+            dialogs.tell(None, "The backup was not restored", problem)
+        self.on_database_reopened()
+        return self._reopen_after_restore(was_open, aside, restored=problem is None)
+
+    def on_database_reopened(self) -> None:
+        """Hook for the lock holder (run_app) when the repository is replaced."""
+
+    def _close_windows_on_database(self) -> None:
+        """Close everything that holds the repository: session, start page, editor."""
+        self._switch_to(None)
+        if self.backups_dialog is not None:
+            self.backups_dialog.close()
+            self.backups_dialog.deleteLater()
+            self.backups_dialog = None
+        if self.start_page is not None:
+            self.start_page.hide()
+            self.start_page.deleteLater()
+            self.start_page = None
+        if self.editor is not None:
+            self.editor.close()
+            self.editor = None
+
+    def _reopen_after_restore(self, was_open: int | None, aside: Path | None, *,
+                              restored: bool) -> bool:
+        workshops = self.repo.list_workshops()
+        if was_open is not None and any(w.id == was_open for w in workshops):
+            session = self.open(was_open)
+        elif workshops:
+            session = self.open(workshops[0].id)
+            self.show_start_page()
+        else:
+            self.show_start_page()
+            return restored
+        if restored:
+            kept = f"; the previous file was kept as {aside}" if aside else ""
+            session.console.statusBar().showMessage(f"Backup restored{kept}.", 15000)
+        return restored
+
     @property
     def library(self) -> Library:
         """The exercises and templates (read on first use; a broken file raises)."""
@@ -170,6 +259,7 @@ class Workbench:
         new.console.show_start_page = self.show_start_page
         new.console.edit_workshop = self.edit_workshop
         new.console.rehearse = self.rehearse
+        new.console.restore_backup = self.show_backups
         self.preferences.last_workshop = workshop_id
         new.show()
         self.backup_now()
@@ -255,7 +345,7 @@ class Workbench:
         title = session.controller.data.workshop.title
         mark_as_rehearsal(session.console, title, session.console.close)
         for name in ("next_in_series", "export_pdf", "show_start_page", "edit_workshop",
-                     "rehearse"):
+                     "rehearse", "restore_backup"):
             setattr(session.console, name, self._refuse_in_rehearsal)
         session.console.closed.connect(self._rehearsal_closed)
         session.show()
@@ -377,5 +467,5 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
         QTimer.singleShot(0, lambda: app.exit(0))
     status = app.exec()
     bench.close()
-    db.close()
+    bench.repo.db.close()
     return int(status)

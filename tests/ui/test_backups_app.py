@@ -9,11 +9,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from collabfacil.app import Workbench
+from collabfacil.domain.model import Step, Workshop
 from collabfacil.storage import backups
 from collabfacil.storage.db import open_database
 from collabfacil.storage.errors import StorageError
 from collabfacil.storage.repository import WorkshopRepository
+from collabfacil.ui import dialogs
 from collabfacil.ui.preferences import Preferences
+
+ONE_STEP = Step(type="brainstorm", title="Ideas")
 
 
 @pytest.fixture
@@ -87,3 +91,107 @@ def test_a_failed_backup_is_told_on_the_status_bar_and_the_workshop_goes_on(
     assert "Backup failed" in session.console.statusBar().currentMessage()
     assert "disk is full" in session.console.statusBar().currentMessage()
     assert bench.backup_now() is None
+
+
+# ------------------------------------------------------- restore in the app
+
+
+def test_the_file_menu_offers_restore_from_a_backup(bench: Workbench, workshop_id: int,
+                                                    db_path: Path) -> None:
+    bench.start_backups(db_path)
+    session = bench.open(workshop_id)
+    file_menu = session.console.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text() == "Restore from a backup…")
+    action.trigger()
+    dialog = bench.backups_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert dialog.list.count() == 1
+    assert "Frailty pathway partnership" in dialog.list.item(0).text()
+
+
+def test_restoring_reopens_the_same_workshop_as_it_was(
+        bench: Workbench, repo: WorkshopRepository, workshop_id: int, db_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: asked.append(a[2]) or True)
+    bench.start_backups(db_path)
+    session = bench.open(workshop_id)  # backup 1: the workshop as it was
+    first = backups.list_backups(db_path)[0].path
+    session.controller.add_note("Made after the backup")
+    other = repo.create_workshop(Workshop("Made after the backup too"), steps=[ONE_STEP])
+    dialog = bench.show_backups()
+    assert dialog is not None
+    dialog.select(first)
+    dialog.restore_button.click()
+    assert len(asked) == 1
+    assert first.name in asked[0]
+    assert bench.session is not None
+    assert bench.session is not session
+    assert bench.session.controller.workshop_id == workshop_id
+    texts = bench.session.projector.view.visible_texts()
+    assert "Made after the backup" not in texts
+    assert [w.id for w in bench.repo.list_workshops()] == [workshop_id]
+    assert other not in [w.id for w in bench.repo.list_workshops()]
+    kept = list(db_path.parent.glob("collabfacil.before-restore-*.db"))
+    assert len(kept) == 1
+    assert "previous file was kept" in bench.session.console.statusBar().currentMessage()
+
+
+def test_restoring_a_backup_without_the_open_workshop_opens_the_most_recent(
+        bench: Workbench, repo: WorkshopRepository, workshop_id: int, db_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    bench.start_backups(db_path)
+    bench.open(workshop_id)
+    first = backups.list_backups(db_path)[0].path
+    newer = repo.create_workshop(Workshop("Newer"), steps=[ONE_STEP])
+    bench.open(newer)
+    assert bench.restore_backup(first)
+    assert bench.session is not None
+    assert bench.session.controller.workshop_id == workshop_id
+    assert bench.start_page is not None
+    assert bench.start_page.isVisible()
+
+
+def test_declining_the_confirmation_changes_nothing(
+        bench: Workbench, workshop_id: int, db_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
+    bench.start_backups(db_path)
+    session = bench.open(workshop_id)
+    first = backups.list_backups(db_path)[0].path
+    before = bench.repo
+    assert not bench.restore_backup(first)
+    assert bench.session is session
+    assert bench.repo is before
+    assert not list(db_path.parent.glob("*.before-restore-*"))
+
+
+def test_a_bad_backup_is_refused_in_a_dialog_and_the_workshop_stays_open(
+        bench: Workbench, workshop_id: int, db_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell", lambda _p, title, msg: told.append(msg))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: pytest.fail("not asked"))
+    bench.start_backups(db_path)
+    session = bench.open(workshop_id)
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 1000)
+    assert not bench.restore_backup(bad)
+    assert told
+    assert "not a CollabFacil backup" in told[0]
+    assert bench.session is session
+
+
+def test_a_rehearsal_cannot_restore(bench: Workbench, workshop_id: int, db_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell", lambda _p, title, msg: told.append(title))
+    bench.start_backups(db_path)
+    bench.open(workshop_id)
+    rehearsal = bench.rehearse()
+    assert rehearsal is not None
+    rehearsal.console.restore_backup()
+    assert told == ["This is a rehearsal"]
+    assert bench.backups_dialog is None

@@ -58,6 +58,7 @@ class ConsoleWindow(QMainWindow):
         self.show_start_page: Callable[[], object] = lambda: None
         self.edit_workshop: Callable[[], object] = lambda: None
         self.rehearse: Callable[[], object] = lambda: None
+        self.restore_backup: Callable[[], object] = lambda: None
         self.about: AboutDialog | None = None
         self.setWindowTitle(f"{controller.data.workshop.title} — CollabFacil")
         self.agenda = QListWidget()
@@ -202,6 +203,8 @@ class ConsoleWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction("Export the action plan (PDF)…", lambda: self.export_pdf())
         file_menu.addAction("Next workshop in this series…", lambda: self.next_in_series())
+        file_menu.addSeparator()
+        file_menu.addAction("Restore from a backup…", lambda: self.restore_backup())
         file_menu.addSeparator()
         file_menu.addAction("Close", self.close)
         edit_menu = self.menuBar().addMenu("&Edit")
