@@ -17,6 +17,7 @@ from collabfacil.paths import APPLICATION, ORGANISATION
 from collabfacil.resources import load_default_library, resource_path
 from collabfacil.storage.backups import check_backup, make_backup, restore
 from collabfacil.storage.db import open_database
+from collabfacil.storage.lock import DatabaseLock
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs
 from collabfacil.ui.backups_dialog import BackupsDialog
@@ -127,6 +128,7 @@ class Workbench:
         self.backup_timer: QTimer | None = None
         self.last_backup: Path | None = None
         self.backups_dialog: BackupsDialog | None = None
+        self.lock: DatabaseLock | None = None  # held by run_app: one writer per database
 
     # ------------------------------------------------------------ backups
 
@@ -261,6 +263,8 @@ class Workbench:
         new.console.rehearse = self.rehearse
         new.console.restore_backup = self.show_backups
         self.preferences.last_workshop = workshop_id
+        if self.lock is not None:
+            self.lock.update(new.controller.data.workshop.title)
         new.show()
         self.backup_now()
         return new
@@ -447,16 +451,20 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     preferences = Preferences(QSettings())
+    lock = DatabaseLock(db_path)
     try:
+        lock.acquire()  # a second app on this database is refused, before any write
         db = open_database(db_path)
         repo = WorkshopRepository(db)
         bench = Workbench(repo, preferences, screen=screen)
+        bench.lock = lock
         bench.start_backups(db_path)
         first_run = workshop_id is None and not repo.list_workshops()
         bench.open(choose_workshop(repo, workshop_id, preferences.last_workshop))
         if first_run and not exit_after_startup:
             bench.show_start_page()  # over the demo: what to do first
     except CollabFacilError as exc:
+        lock.release()
         if not exit_after_startup:
             QMessageBox.critical(None, "CollabFacil cannot start", str(exc))
         raise
@@ -468,4 +476,5 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
     status = app.exec()
     bench.close()
     bench.repo.db.close()
+    lock.release()
     return int(status)

@@ -259,12 +259,14 @@ def _cmd_backups(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from collabfacil.storage.backups import backup_folder, restore
+    from collabfacil.storage.lock import DatabaseLock
 
     path = _database_path(args)
     backup = Path(args.backup).expanduser()
     if not backup.exists() and (backup_folder(path) / backup.name).exists():
         backup = backup_folder(path) / backup.name  # a name as 'backups' lists it
-    aside = restore(backup, path)
+    with DatabaseLock(path):  # never under a running app
+        aside = restore(backup, path)
     _say(f"Restored {backup} to {path}.")
     if aside is not None:
         _say(f"The previous file was kept as {aside}.")
