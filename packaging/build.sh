@@ -50,7 +50,10 @@ cp "$ROOT/packaging/linux/install-user.sh" "$BUNDLE/"
 build_seconds=$(( $(date +%s) - started ))
 
 step "What is in the bundle"
-"${CHECK[@]}" bundle-modules "$EXE" "$ROOT"
+# Compare with the package as installed in the build venv (what was bundled),
+# not the work tree, which may have changed since.
+PACKAGE_ROOT=$("$VENV/bin/python" -c 'import collabfacil, pathlib; print(pathlib.Path(collabfacil.__file__).parent.parent)')
+"${CHECK[@]}" bundle-modules "$EXE" "$PACKAGE_ROOT"
 for f in resources/exercises/e01-what-brought-me-here.toml \
          resources/templates/masterclass-4h.toml \
          resources/fonts/DejaVuSans.ttf resources/fonts/LICENSE-DejaVu.txt \
@@ -113,9 +116,13 @@ echo "collabfacil --version: $version"
 want=$("$VENV/bin/python" -c 'import tomllib,sys; print(tomllib.load(open(sys.argv[1],"rb"))["project"]["version"])' "$ROOT/pyproject.toml")
 [[ "$version" == *"$want"* ]] || fail "--version printed '$version', not $want"
 
-bare QT_QPA_PLATFORM=offscreen "$EXE" --db "$DB" --exit-after-startup \
-    || fail "--exit-after-startup exited $?"
+bare QT_QPA_PLATFORM=offscreen QT_DEBUG_PLUGINS=1 "$EXE" --db "$DB" --exit-after-startup \
+    2> "$SMOKE/startup-plugins.txt" || fail "--exit-after-startup exited $?"
 echo "ok: --exit-after-startup (offscreen) exited 0 on a fresh database"
+# run_app sets the SVG icon on the windows: the bundle's svg icon engine must load.
+grep -q 'iconengines/libqsvgicon.so" loaded library' "$SMOKE/startup-plugins.txt" \
+    || fail "the svg icon engine did not load: the windows would have no icon"
+echo "ok: the app icon (SVG) loaded through the bundled svg icon engine"
 
 demo_id=$(bare "$EXE" demo --db "$DB" | last_line)
 [[ "$demo_id" =~ ^[0-9]+$ ]] || fail "demo printed no id"
@@ -136,7 +143,7 @@ bare "$EXE" export "$new_id" --json "$SMOKE/new.json" --db "$DB"
 "${CHECK[@]}" every-step-type "$SMOKE/every.json" "$SMOKE/demo.json" "$SMOKE/new.json"
 every_id=$(bare "$EXE" import "$SMOKE/every.json" --db "$DB" | last_line)
 bare "$EXE" export "$every_id" --json "$SMOKE/every-again.json" --db "$DB"
-"${CHECK[@]}" step-types "$SMOKE/every-again.json" "$ROOT"
+"${CHECK[@]}" step-types "$SMOKE/every-again.json" "$PACKAGE_ROOT"
 bare "$EXE" export "$every_id" --pdf "$SMOKE/every.pdf" --db "$DB"
 "${CHECK[@]}" pdf "$SMOKE/every.pdf" "Every step type" "Actions from last time"
 for format in csv md; do
