@@ -15,7 +15,13 @@ from collabfacil.domain.exercises import Library
 from collabfacil.domain.series import next_in_series
 from collabfacil.paths import APPLICATION, ORGANISATION
 from collabfacil.resources import load_default_library, resource_path
-from collabfacil.storage.backups import check_backup, make_backup, restore
+from collabfacil.storage.backups import (
+    backups_holding,
+    check_backup,
+    make_backup,
+    purge_workshop_from_backups,
+    restore,
+)
 from collabfacil.storage.db import open_database
 from collabfacil.storage.lock import DatabaseLock
 from collabfacil.storage.repository import WorkshopRepository
@@ -287,6 +293,7 @@ class Workbench:
             page.open_requested.connect(self._open_from_start_page)
             page.created.connect(self._created_on_start_page)
             page.deleted.connect(self._deleted_on_start_page)
+            page.deleted_titled.connect(self.offer_to_purge_backups)
             page.rejected.connect(self._start_page_closed)
             self.start_page = page
         self.start_page.show_for(self.session.controller.workshop_id
@@ -306,6 +313,30 @@ class Workbench:
     def _deleted_on_start_page(self, workshop_id: int) -> None:
         if self.session is not None and self.session.controller.workshop_id == workshop_id:
             self._switch_to(None)  # the start page stays up: open or make another
+
+    def offer_to_purge_backups(self, workshop_id: int, title: str) -> int:
+        """After a workshop is deleted: offer to remove it from the backups too."""
+        if self.db_path is None:
+            return 0
+        holding = backups_holding(self.db_path, workshop_id, title)
+        if not holding:
+            return 0
+        parent = self.start_page
+        count = len(holding)
+        if not dialogs.confirm(
+                parent, "Delete it from the backups too?",
+                f"\u201c{title}\u201d is still in {count} automatic backup"
+                f"{'s' if count != 1 else ''}. Remove it from them too? The other "
+                "workshops in those backups are kept. If you keep them, it stays in "
+                "the backups until they are replaced (the newest 20 are kept).",
+                action="Delete from backups"):
+            return 0
+        try:
+            purged = purge_workshop_from_backups(self.db_path, workshop_id, title)
+        except CollabFacilError as exc:
+            dialogs.tell(parent, "The backups were not all cleared", str(exc))
+            return 0
+        return purged
 
     def _start_page_closed(self) -> None:
         if self.session is None:  # nothing open behind it: closing it ends the app

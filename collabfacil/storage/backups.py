@@ -252,17 +252,48 @@ def restore(backup: Path, db_path: Path, *, now: datetime | None = None) -> Path
     return aside
 
 
-def delete_backups_of(db_path: Path, workshop_id: int, title: str) -> list[Path]:
-    """Delete every backup of ``db_path`` that holds the workshop ``workshop_id``.
+def backups_holding(db_path: Path, workshop_id: int, title: str) -> list[Backup]:
+    """The backups of ``db_path`` that hold this workshop (by id and title)."""
+    return [b for b in list_backups(db_path)
+            if any(w.id == workshop_id and w.title == title for w in b.workshops)]
 
-    Matched by id and title (an id alone could be reused after a deletion).
+
+def purge_workshop_from_backups(db_path: Path, workshop_id: int, title: str) -> int:
+    """Remove a deleted workshop from every backup of ``db_path``; returns how many
+    backups held it.
+
+    Matched by id and title (an id alone could be reused after a deletion). A
+    backup that held only that workshop, or whose schema is not this version's, is
+    deleted whole; the others have the workshop deleted (with secure_delete, then
+    VACUUM, so its text does not linger in free pages) and keep the rest.
     """
-    removed = []
+    touched = 0
     for item in list_backups(db_path):
-        if any(w.id == workshop_id and w.title == title for w in item.workshops):
-            try:
+        if not any(w.id == workshop_id and w.title == title for w in item.workshops):
+            continue
+        touched += 1
+        try:
+            if len(item.workshops) == 1 or _schema(item.path) != SCHEMA_VERSION:
                 item.path.unlink()
-            except OSError:
                 continue
-            removed.append(item.path)
-    return removed
+            conn = sqlite3.connect(item.path)
+            try:
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA secure_delete = ON")
+                WorkshopRepository(Database(conn)).delete_workshop(workshop_id)
+                conn.commit()
+                conn.execute("VACUUM")
+            finally:
+                conn.close()
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"The backup {item.path.name} could not be cleared of "
+                               f"\u201c{title}\u201d: {exc}.") from None
+    return touched
+
+
+def _schema(path: Path) -> int:
+    conn = _read_only(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()

@@ -64,6 +64,7 @@ class StartPage(QDialog):
     open_requested = Signal(int)  # open this workshop
     created = Signal(int)  # a new workshop from a template: open it, then its editor
     deleted = Signal(int)  # this workshop is gone (close it if it is open)
+    deleted_titled = Signal(int, str)  # the same, with its title (for its backups)
 
     def __init__(self, repo: WorkshopRepository, library: Callable[[], Library],
                  parent: QWidget | None = None) -> None:
@@ -370,4 +371,5 @@ class StartPage(QDialog):
         self.refresh()
         self._say(f"Deleted “{summary.title}”.", ok=True)
         self.deleted.emit(workshop_id)
+        self.deleted_titled.emit(workshop_id, summary.title)
         return True

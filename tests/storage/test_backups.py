@@ -12,9 +12,9 @@ import pytest
 from collabfacil.domain.model import Workshop
 from collabfacil.storage.backups import (
     backup_folder,
-    delete_backups_of,
     list_backups,
     make_backup,
+    purge_workshop_from_backups,
     restore,
 )
 from collabfacil.storage.db import open_database
@@ -173,12 +173,27 @@ def test_a_failed_backup_raises_a_storage_error(tmp_path: Path) -> None:
     db.close()
 
 
-def test_deleting_a_workshops_backups(db_path: Path) -> None:
+def test_a_deleted_workshop_is_purged_from_every_backup(db_path: Path) -> None:
     db = open_database(db_path)
     repo = WorkshopRepository(db)
-    first = make_backup(db, db_path, now=T0)
-    other = repo.create_workshop(Workshop(title="Other"))
-    second = make_backup(db, db_path, now=T0 + timedelta(minutes=5))
+    only_first = make_backup(db, db_path, now=T0)  # holds Kick-off only
+    secret = repo.create_workshop(Workshop(title="Confidential merger talks"))
+    both = make_backup(db, db_path, now=T0 + timedelta(minutes=5))
+    kick_off = next(w.id for w in repo.list_workshops() if w.title == "Kick-off")
     db.close()
-    assert delete_backups_of(db_path, other, "Other") == [second]
-    assert [b.path for b in list_backups(db_path)] == [first]
+    assert purge_workshop_from_backups(db_path, secret, "Confidential merger talks") == 1
+    assert titles(both) == ["Kick-off"]
+    assert b"Confidential merger talks" not in both.read_bytes()
+    assert titles(only_first) == ["Kick-off"]
+    # a backup holding only the deleted workshop goes entirely
+    assert purge_workshop_from_backups(db_path, kick_off, "Kick-off") == 2
+    assert list_backups(db_path) == []
+
+
+def test_purging_a_title_that_is_not_there_changes_nothing(db_path: Path) -> None:
+    db = open_database(db_path)
+    made = make_backup(db, db_path, now=T0)
+    db.close()
+    before = made.read_bytes()
+    assert purge_workshop_from_backups(db_path, 1, "Another title") == 0
+    assert made.read_bytes() == before

@@ -195,3 +195,40 @@ def test_a_rehearsal_cannot_restore(bench: Workbench, workshop_id: int, db_path:
     rehearsal.console.restore_backup()
     assert told == ["This is a rehearsal"]
     assert bench.backups_dialog is None
+
+
+# --------------------------------------------- deleting a workshop and its backups
+
+
+@pytest.mark.parametrize("agree", [True, False])
+def test_deleting_a_workshop_offers_to_delete_it_from_the_backups(
+        qtbot: QtBot, bench: Workbench, repo: WorkshopRepository, workshop_id: int,
+        db_path: Path, monkeypatch: pytest.MonkeyPatch, agree: bool) -> None:
+    other = repo.create_workshop(Workshop("Keep me"), steps=[ONE_STEP])
+    bench.start_backups(db_path)
+    bench.open(other)  # a backup holding both
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, title, q, **k: asked.append(title)
+                        or title == "Delete workshop" or agree)
+    page = bench.show_start_page()
+    assert page is not None
+    qtbot.addWidget(page)
+    page.refresh(select=workshop_id)
+    assert page.delete_selected()
+    assert asked == ["Delete workshop", "Delete it from the backups too?"]
+    held = [sorted(w.title for w in b.workshops) for b in backups.list_backups(db_path)]
+    if agree:
+        assert held == [["Keep me"]]
+    else:
+        assert held == [["Frailty pathway partnership", "Keep me"]]
+
+
+def test_no_question_when_no_backup_holds_the_workshop(
+        qtbot: QtBot, bench: Workbench, repo: WorkshopRepository, workshop_id: int,
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bench.start_backups(db_path)
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm",
+                        lambda _p, title, q, **k: asked.append(title) or True)
+    assert bench.offer_to_purge_backups(workshop_id, "Frailty pathway partnership") == 0
+    assert asked == []
