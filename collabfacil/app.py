@@ -478,6 +478,8 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    # the .desktop entry's id: lets Wayland docks match the window to its menu entry
+    app.setDesktopFileName("uk.org.collabfacil.CollabFacil")
     icon = resource_path("icons", "collabfacil.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
