@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlite_utils import Database
 
 from collabfacil import __version__
 from collabfacil.domain.errors import CollabFacilError
@@ -19,10 +20,13 @@ from collabfacil.storage.backups import (
     backups_holding,
     check_backup,
     make_backup,
+    newest_good_backup,
     purge_workshop_from_backups,
     restore,
+    restore_hint,
 )
 from collabfacil.storage.db import open_database
+from collabfacil.storage.errors import DatabaseTooNewError, StorageError
 from collabfacil.storage.lock import DatabaseLock
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs
@@ -471,6 +475,26 @@ def choose_workshop(repo: WorkshopRepository, requested: int | None,
     return repo.insert_workshop_data(build_demo(load_default_library()))
 
 
+def _open_or_offer_backup(db_path: Path, *, ask: bool) -> Database:
+    """Open the database; if it is damaged and a good backup exists, offer to put the
+    backup back (the damaged file is kept aside), or say how to, then stop."""
+    try:
+        return open_database(db_path)
+    except DatabaseTooNewError:
+        raise
+    except StorageError as exc:
+        backup = newest_good_backup(db_path)
+        if backup is None:
+            raise
+        question = (f"{exc}\n\nA backup from {backup.when:%d %B %Y at %H:%M} can be put "
+                    "back. The damaged file is kept aside, not deleted.")
+        if ask and dialogs.confirm(None, "Restore the last backup?", question,
+                                   action="Restore the backup"):
+            restore(backup.path, db_path)
+            return open_database(db_path)
+        raise StorageError(str(exc) + restore_hint(db_path)) from None
+
+
 def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
             exit_after_startup: bool) -> int:
     """Start the app on ``db_path``; returns the process exit status."""
@@ -487,7 +511,7 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
     lock = DatabaseLock(db_path)
     try:
         lock.acquire()  # a second app on this database is refused, before any write
-        db = open_database(db_path)
+        db = _open_or_offer_backup(db_path, ask=not exit_after_startup)
         repo = WorkshopRepository(db)
         bench = Workbench(repo, preferences, screen=screen)
         bench.lock = lock

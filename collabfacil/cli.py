@@ -22,7 +22,9 @@ from collabfacil import __version__
 from collabfacil.domain.errors import CollabFacilError, NotFoundError, ValidationError
 from collabfacil.domain.model import Workshop
 from collabfacil.paths import default_database_path, ensure_private_folder
+from collabfacil.storage.backups import restore_hint
 from collabfacil.storage.db import open_database
+from collabfacil.storage.errors import DatabaseTooNewError, StorageError
 from collabfacil.storage.repository import WorkshopRepository
 
 PROG = "collabfacil"
@@ -57,7 +59,13 @@ def _database_path(args: argparse.Namespace) -> Path:
 @contextmanager
 def _repository(args: argparse.Namespace) -> Iterator[WorkshopRepository]:
     """The repository on the chosen database, closed afterwards."""
-    db = open_database(_database_path(args))
+    path = _database_path(args)
+    try:
+        db = open_database(path)
+    except DatabaseTooNewError:
+        raise
+    except StorageError as exc:  # damaged or unreadable: say how to get a backup back
+        raise StorageError(str(exc) + restore_hint(path)) from None
     try:
         yield WorkshopRepository(db)
     finally:

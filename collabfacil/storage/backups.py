@@ -297,3 +297,20 @@ def _schema(path: Path) -> int:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
     finally:
         conn.close()
+
+
+def newest_good_backup(db_path: Path) -> Backup | None:
+    """The newest backup that can be read, for when the database itself cannot."""
+    for backup in list_backups(db_path):
+        if backup.problem is None:
+            return backup
+    return None
+
+
+def restore_hint(db_path: Path) -> str:
+    """A sentence telling how to put back the newest good backup ("" if none)."""
+    backup = newest_good_backup(db_path)
+    if backup is None:
+        return ""
+    return (f" A backup from {backup.when:%d %b %Y %H:%M} exists: 'collabfacil restore "
+            f"{backup.path.name}' puts it back (the current file is kept aside).")
