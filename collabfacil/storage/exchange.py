@@ -457,10 +457,18 @@ def parse(text: str, *, source: str = "The file") -> WorkshopData:
     return from_document(doc)
 
 
+MAX_FILE_BYTES = 25 * 1024 * 1024  # far above any real workshop (2,000 notes: ~1 MB)
+
+
 def read_file(path: Path) -> WorkshopData:
     """Read and check a workshop file, without touching any database."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ExchangeError(
+                f"{path} is {size / 1024 / 1024:.0f} MB: too large to be a workshop file "
+                f"(the limit is {MAX_FILE_BYTES // 1024 // 1024} MB).")
         raw = path.read_bytes()
     except OSError as exc:
         raise ExchangeError(f"Cannot read {path}: {exc.strerror}.") from None
