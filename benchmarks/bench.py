@@ -1,0 +1,389 @@
+"""Speed and memory benchmarks, each figure a ratio against a floor measured in the same run.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench.py [--quick]
+
+Not a test: run it on demand (it takes a minute or two; ``--quick`` uses fewer runs).
+Workshops are generated with the repository in a temporary database file: a brainstorm
+step with the notes, a vote step with one tally per participant (100 participants),
+and an actions step with 50 actions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE_QT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+w = QWidget()
+w.resize(800, 600)
+w.show()
+app.processEvents()
+QTimer.singleShot(0, lambda: app.exit(0))
+sys.exit(app.exec())
+"""
+
+NOTE_WORDS = ("discharge", "home", "care", "team", "plan", "family", "ward", "transport",
+              "medicines", "therapy", "assessment", "referral", "community", "nurse")
+
+
+def note_text(i: int) -> str:
+    words = " ".join(NOTE_WORDS[(i * 7 + k) % len(NOTE_WORDS)] for k in range(8))
+    return f"Note {i}: {words}"
+
+
+def build_workshop(notes: int, *, actions: int = 50, voters: int = 100):
+    """A generated workshop (temporary ids) of ``notes`` notes, ``voters`` tallies."""
+    from collabfacil.domain.model import (
+        Action,
+        Contribution,
+        Organisation,
+        Participant,
+        Step,
+        StepItem,
+        Workshop,
+        WorkshopData,
+    )
+
+    orgs = [Organisation(f"Partner organisation {i}", f"P{i}", id=i + 1) for i in range(8)]
+    people = [Participant(f"Participant {i}", organisation_id=1 + i % 8, role="Lead", id=i + 1)
+              for i in range(voters)]
+    steps = [
+        Step("brainstorm", "What gets in the way?", prompt="One idea per note.", id=1,
+             position=0),
+        Step("vote", "Which matter most?", config={"on": "notes", "entry": "person"},
+             id=2, position=1),
+        Step("actions", "Who does what by when?", id=3, position=2),
+    ]
+    contributions = [Contribution(step_id=1, text=note_text(i), organisation_id=1 + i % 8,
+                                  position=i) for i in range(notes)]
+    tallies = [StepItem(step_id=2, kind="tally", position=v,
+                        data={"target": contributions[(v * 37) % notes].uid,
+                              "voter": f"Participant {v}", "dots": 1 + v % 3})
+               for v in range(voters)]
+    start = date(2026, 3, 1)
+    action_list = [Action(text=f"Action {i}: " + note_text(i), owner=f"Participant {i}",
+                          organisation_id=1 + i % 8, due=start + timedelta(days=7 + i),
+                          first_step="Book a meeting", measure="Weekly count",
+                          theme=f"Theme {i % 5}", small_test=i % 4 == 0, step_id=3,
+                          position=i)
+                   for i in range(actions)]
+    workshop = Workshop(f"Benchmark workshop of {notes} notes", date=start,
+                        facilitator="Bench", venue="Nowhere")
+    return WorkshopData(workshop, orgs, people, steps, contributions, action_list, tallies)
+
+
+def new_repo(path: Path):
+    from collabfacil.storage.db import open_database
+    from collabfacil.storage.repository import WorkshopRepository
+
+    return WorkshopRepository(open_database(path))
+
+
+def child_env(tmp: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = str(tmp / "config")
+    env["XDG_DATA_HOME"] = str(tmp / "data")
+    env["XDG_CACHE_HOME"] = str(tmp / "cache")
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    # An installed app runs from compiled bytecode: let the children keep theirs
+    # (in the temporary folder, not in the source tree), warmed up by a first run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return env
+
+
+def median_wall(cmd: list[str], runs: int, env: dict[str, str]) -> float:
+    times = []
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)  # warm-up: bytecode, fonts, disk cache
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def quiet_qt() -> None:
+    """Drop the offscreen platform's "This plugin does not support raise()" noise."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode: object, _context: object, message: str) -> None:
+        if "This plugin does not support" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+# ------------------------------------------------------------------ 1. start-up
+
+
+def bench_startup(tmp: Path, runs: int) -> None:
+    from collabfacil.domain.demo import build_demo
+    from collabfacil.resources import load_default_library
+
+    db = tmp / "startup.db"
+    repo = new_repo(db)
+    repo.insert_workshop_data(build_demo(load_default_library()))
+    repo.db.close()
+    env = child_env(tmp)
+    bare = median_wall([sys.executable, "-c", BARE_QT], runs, env)
+    ours = median_wall([sys.executable, "-m", "collabfacil", "--db", str(db),
+                        "--exit-after-startup"], runs, env)
+    ratio = ours / bare
+    print(f"1. Start-up (demo open, both windows shown), median of {runs}: "
+          f"{ours * 1000:.0f} ms vs bare PySide6 window {bare * 1000:.0f} ms "
+          f"= {ratio:.2f}x  (target <= 2x)  {verdict(ratio <= 2)}")
+
+
+# ------------------------------------------------------------------ 2. capture
+
+
+def bench_capture(tmp: Path, captures: int) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from collabfacil.app import Session
+
+    app = QApplication.instance() or QApplication([])
+    medians: dict[int, float] = {}
+    split: dict[int, tuple[float, ...]] = {}
+    for n in (100, 1000, 2000):
+        repo = new_repo(tmp / f"capture-{n}.db")
+        wid = repo.insert_workshop_data(build_workshop(n))
+        session = Session(repo, wid)
+        session.show()
+        for window in (session.console, session.projector):
+            window.showNormal()
+            window.resize(1920, 1080)
+        session.controller.go_to_step(0)
+        app.processEvents()
+        view = session.projector.view
+        notes = session.console.editor.notes
+        times, parts = [], []
+        for i in range(captures + 2):
+            t0 = time.perf_counter()
+            stored = session.controller.add_note(f"Captured in the room {i}")
+            t1 = time.perf_counter()
+            view.repaint()
+            t2 = time.perf_counter()
+            notes.viewport().repaint()
+            t3 = time.perf_counter()
+            assert stored is not None
+            app.processEvents()  # what the event loop does between two Enters
+            if i >= 2:  # the first captures warm caches up
+                times.append(t3 - t0)
+                parts.append((t1 - t0, t2 - t1, t3 - t2))
+        medians[n] = statistics.median(times)
+        split[n] = tuple(statistics.median(p[k] for p in parts) for k in range(3))
+        session.close()
+        app.processEvents()
+        repo.db.close()
+    flat = medians[2000] / medians[100]
+    worst = max(medians.values())
+    print(f"2. Capture (add_note + projector repaint + console list repaint, 1920x1080), "
+          f"median of {captures}: " + ", ".join(f"{n} notes {t * 1000:.1f} ms"
+                                                 for n, t in medians.items()))
+    for n, (add, projector, console) in split.items():
+        print(f"   {n} notes: add_note {add * 1000:.1f} ms, projector repaint "
+              f"{projector * 1000:.1f} ms, console list repaint {console * 1000:.1f} ms")
+    print(f"   2,000 vs 100 notes = {flat:.2f}x (flat: <= 1.5x)  "
+          f"target < 16 ms and flat  {verdict(worst < 0.016 and flat <= 1.5)}")
+
+
+# ------------------------------------------------------------------ 3. opening
+
+
+def bench_open(tmp: Path, runs: int) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from collabfacil.app import Session
+
+    app = QApplication.instance() or QApplication([])
+    repo = new_repo(tmp / "open.db")
+    wid = repo.insert_workshop_data(build_workshop(2000))
+    loads, opens = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        repo.load(wid)
+        loads.append(time.perf_counter() - t0)
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        repo.load(wid)
+        session = Session(repo, wid)
+        session.show()
+        app.processEvents()
+        opens.append(time.perf_counter() - t0)
+        session.close()
+        app.processEvents()
+    repo.db.close()
+    load, opened = statistics.median(loads), statistics.median(opens)
+    print(f"3. Opening 2,000 notes, 50 actions, 100 votes (load + Session shown), median "
+          f"of {runs}: {opened * 1000:.0f} ms; bare repo.load {load * 1000:.0f} ms "
+          f"= {opened / load:.1f}x  (target < 1 s)  {verdict(opened < 1)}")
+
+
+# ------------------------------------------------------------------ 4. memory
+
+
+def peak_mb() -> float:
+    """Peak resident memory in MB: ru_maxrss (KiB on Linux).
+
+    Linux carries a parent's peak over fork + exec into ru_maxrss, so the children
+    are started before this process has grown (see main), and VmHWM (the peak of
+    this process's own memory) is checked as well where there is /proc.
+    """
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return min(peak, int(line.split()[1]) / 1024)
+    return peak
+
+
+def child_memory(kind: str, db: str) -> None:
+    """Run in a fresh process: print the peak resident memory in MB as JSON."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    quiet_qt()
+    app = QApplication([])
+    if kind == "bare":
+        w = QWidget()
+        w.resize(800, 600)
+        w.show()
+        app.processEvents()
+    elif kind == "session":
+        from collabfacil.app import Session
+
+        repo = new_repo(Path(db))
+        wid = repo.list_workshops()[0].id
+        session = Session(repo, wid)
+        session.show()
+        for window in (session.console, session.projector):
+            window.resize(1920, 1080)
+        app.processEvents()
+        session.projector.view.grab()
+        session.console.grab()
+    print(json.dumps({"peak_mb": peak_mb()}))
+
+
+def child_pdf(kind: str, db: str) -> None:
+    """Run in a fresh process: time one PDF export, print seconds and peak MB as JSON."""
+    from io import BytesIO
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from collabfacil.export.pdf import render_pdf
+    from collabfacil.export.pdf_theme import FONT, register_fonts
+    from collabfacil.resources import resource_path
+
+    repo = new_repo(Path(db))
+    data = repo.load(repo.list_workshops()[0].id)
+    register_fonts(resource_path("fonts"))
+    t0 = time.perf_counter()
+    if kind == "ours":
+        size = len(render_pdf(data))
+    else:
+        style = ParagraphStyle("plain", fontName=FONT, fontSize=10, leading=13)
+        buffer = BytesIO()
+        doc = SimpleDocTemplate(buffer, pagesize=A4)
+        doc.build([Paragraph(escape(c.text), style) for c in data.contributions])
+        size = len(buffer.getvalue())
+    elapsed = time.perf_counter() - t0
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak_mb(), "bytes": size}))
+
+
+def run_child(args: list[str], tmp: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, *args], env=child_env(tmp), check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def bench_memory(tmp: Path) -> None:
+    db = tmp / "memory.db"
+    repo = new_repo(db)
+    repo.insert_workshop_data(build_workshop(2000))
+    repo.db.close()
+    bare = run_child(["--child", "memory", "bare", str(db)], tmp)["peak_mb"]
+    ours = run_child(["--child", "memory", "session", str(db)], tmp)["peak_mb"]
+    print(f"4. Peak memory with the 2,000-note workshop open: {ours:.0f} MB vs bare "
+          f"QApplication + QWidget {bare:.0f} MB = {ours / bare:.2f}x  "
+          f"(target < 250 MB)  {verdict(ours < 250)}")
+
+
+def bench_pdf(tmp: Path, runs: int) -> None:
+    db = tmp / "pdf.db"
+    repo = new_repo(db)
+    repo.insert_workshop_data(build_workshop(2000))
+    repo.db.close()
+    plain = [run_child(["--child", "pdf", "plain", str(db)], tmp) for _ in range(runs)]
+    ours = [run_child(["--child", "pdf", "ours", str(db)], tmp) for _ in range(runs)]
+    t_plain = statistics.median(r["seconds"] for r in plain)
+    t_ours = statistics.median(r["seconds"] for r in ours)
+    mem = max(r["peak_mb"] for r in ours)
+    mem_plain = max(r["peak_mb"] for r in plain)
+    ratio = t_ours / t_plain
+    print(f"5. PDF of 2,000 notes, median of {runs}: render_pdf {t_ours:.2f} s "
+          f"({ours[0]['bytes'] / 1e6:.1f} MB) vs plain reportlab paragraphs "
+          f"{t_plain:.2f} s = {ratio:.2f}x  (target within 2x)  {verdict(ratio <= 2)}")
+    print(f"   peak memory {mem:.0f} MB (plain reportlab {mem_plain:.0f} MB)  "
+          f"(target < 250 MB)  {verdict(mem < 250)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        what, kind, db = args.child
+        (child_memory if what == "memory" else child_pdf)(kind, db)
+        return
+    runs = 3 if args.quick else 7
+    print(f"CollabFacil benchmarks on {os.cpu_count()} cores, Python "
+          f"{sys.version.split()[0]}{' (quick)' if args.quick else ''}")
+    with tempfile.TemporaryDirectory(prefix="collabfacil-bench-") as name:
+        tmp = Path(name)
+        # the memory children first, while this process is still small (see
+        # peak_mb); their figures are printed after the others, in order
+        with contextlib.redirect_stdout(io.StringIO()) as later:
+            bench_memory(tmp)
+            bench_pdf(tmp, 1 if args.quick else 3)
+        bench_startup(tmp, runs)
+        quiet_qt()
+        bench_capture(tmp, 20)
+        bench_open(tmp, 3 if args.quick else 5)
+        print(later.getvalue(), end="")
+
+
+if __name__ == "__main__":
+    main()
