@@ -40,9 +40,10 @@ class ContributionListModel(QAbstractListModel):
         item = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return item.text
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole note: the list shows one line
             parts = [self.organisation_label(item.organisation_id), item.section]
-            return " · ".join(p for p in parts if p) or None
+            tags = " · ".join(p for p in parts if p)
+            return item.text + (f"\n[{tags}]" if tags else "")
         if role == ContributionRole:
             return item
         if role == OrganisationRole:

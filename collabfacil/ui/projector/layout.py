@@ -10,6 +10,7 @@ rest counted ("+12 earlier notes").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -108,7 +109,12 @@ def card_font(px: float, *, bold: bool = False) -> QFont:
 
 
 class _Measure:
-    """Card heights at one font size, cached by text and width."""
+    """Card heights at one font size; measurements are kept (by font size, width,
+    text and tag), so laying the board out again after a capture measures only the
+    new card."""
+
+    _fits: ClassVar[dict[tuple[float, float, str, str], Fit]] = {}
+    _FITS_MAX = 50_000
 
     def __init__(self, px: float) -> None:
         self.px = px
@@ -116,13 +122,22 @@ class _Measure:
         self.tag_metrics = QFontMetricsF(card_font(px * TAG_SCALE))
         self.pad = px * 0.45
 
+    def place(self, card: Card, width: float) -> Fit:
+        key = (round(self.px, 3), round(width, 3), card.text, card.tag)
+        fit = self._fits.get(key)
+        if fit is None:
+            if len(self._fits) >= self._FITS_MAX:
+                self._fits.clear()
+            fit = self._fits[key] = self._place(card, width)
+        return fit
+
     def wrap_for(self, text: str, width: float) -> Qt.TextFlag:
         longest = max((self.metrics.horizontalAdvance(w) for w in text.split()),
                       default=0.0)
         return (Qt.TextFlag.TextWrapAnywhere if longest > width
                 else Qt.TextFlag.TextWordWrap)
 
-    def place(self, card: Card, width: float) -> Fit:
+    def _place(self, card: Card, width: float) -> Fit:
         inner = max(10.0, width - 2 * self.pad - self.px * STRIPE)
         wrap = self.wrap_for(card.text, inner)
         limit = self.metrics.lineSpacing() * MAX_CARD_LINES

@@ -78,7 +78,10 @@ class BrainstormEditor(QWidget):
         self.notes.setAccessibleName("Notes captured on this step")
         self.notes.setModel(controller.notes)
         self.notes.setItemDelegate(_NoteDelegate(controller, self.notes))
-        self.notes.setWordWrap(True)
+        # one line per note (the full text is in the tooltip and on the projector):
+        # uniform rows keep capture fast on a board of 2,000 notes
+        self.notes.setUniformItemSizes(True)
+        self.notes.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.notes.setAlternatingRowColors(True)
         self.notes.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.notes.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
