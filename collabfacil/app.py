@@ -15,7 +15,7 @@ from collabfacil.domain.errors import CollabFacilError
 from collabfacil.domain.exercises import Library
 from collabfacil.domain.series import next_in_series
 from collabfacil.paths import APPLICATION, ORGANISATION
-from collabfacil.resources import load_default_library, resource_path
+from collabfacil.resources import load_library_tolerantly, load_shipped_library, resource_path
 from collabfacil.storage.backups import (
     backups_holding,
     check_backup,
@@ -256,9 +256,14 @@ class Workbench:
 
     @property
     def library(self) -> Library:
-        """The exercises and templates (read on first use; a broken file raises)."""
+        """The exercises and templates, read on first use. A broken file of the
+        facilitator's own leaves them out (the built-in library still works) and
+        says so once, in a message naming the file and field."""
         if self._library is None:
-            self._library = load_default_library()
+            self._library, problem = load_library_tolerantly()
+            if problem:
+                parent = self.session.console if self.session else None
+                dialogs.tell(parent, "Your exercise files", problem)
         return self._library
 
     def open(self, workshop_id: int) -> Session:
@@ -472,7 +477,7 @@ def choose_workshop(repo: WorkshopRepository, requested: int | None,
         return recent[0].id
     from collabfacil.domain.demo import build_demo
 
-    return repo.insert_workshop_data(build_demo(load_default_library()))
+    return repo.insert_workshop_data(build_demo(load_shipped_library()))
 
 
 def _open_or_offer_backup(db_path: Path, *, ask: bool) -> Database:

@@ -113,9 +113,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from collabfacil.domain.demo import build_demo
-    from collabfacil.resources import load_default_library
+    from collabfacil.resources import load_shipped_library
 
-    data = build_demo(load_default_library())
+    data = build_demo(load_shipped_library())
     with _repository(args) as repo:
         workshop_id = repo.insert_workshop_data(data)
     _say(f"Created the demo workshop \u201c{data.workshop.title}\u201d: "
@@ -194,7 +194,10 @@ def _natural(key: str) -> list[Any]:
 
 
 def _cmd_exercises(args: argparse.Namespace) -> int:
-    from collabfacil.resources import load_default_library, user_library_folder
+    from collabfacil.resources import (
+        load_default_library,
+        user_library_folder,
+    )
 
     library = load_default_library()
     exercises = [library.exercises[k] for k in sorted(library.exercises, key=_natural)]

@@ -51,3 +51,23 @@ def load_default_library() -> Library:
     from collabfacil.domain.exercises import load_library
 
     return load_library([resources_root(), user_library_folder()])
+
+
+def load_shipped_library() -> Library:
+    """Only the exercises and templates shipped with CollabFacil (for the demo, which
+    must work whatever is in the facilitator's own folder)."""
+    from collabfacil.domain.exercises import load_library
+
+    return load_library([resources_root()])
+
+
+def load_library_tolerantly() -> tuple[Library, str]:
+    """The full library, or - when a facilitator's own file is broken - the shipped
+    one and the one-line reason, so the app still starts and can say what is wrong."""
+    from collabfacil.domain.errors import ExerciseFileError
+
+    try:
+        return load_default_library(), ""
+    except ExerciseFileError as exc:
+        return load_shipped_library(), (f"Your own exercise files were not loaded: {exc} "
+                                        "Only the built-in library is available.")

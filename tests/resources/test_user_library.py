@@ -139,3 +139,34 @@ def test_the_command_line_lists_own_exercises_and_says_where_they_live(
     db = tmp_path / "w.db"
     assert main(["new", "--template", "mine", "--title", "Away day", "--db", str(db)]) == 0
     assert "35 minutes" in capsys.readouterr().out
+
+
+def test_a_broken_own_file_does_not_stop_the_demo(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The demo uses only the built-in library, so it still works."""
+    put("exercises", "x01-who-is-missing.toml", MINE.replace('type = "brainstorm"',
+                                                             'type = "brainstrom"'))
+    assert main(["demo", "--db", str(tmp_path / "w.db")]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1].isdigit()
+
+
+def test_the_app_keeps_the_built_in_library_and_says_what_is_broken(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the app a broken own file leaves the built-in library usable, with a message."""
+    from collabfacil.app import Workbench
+    from collabfacil.storage.db import open_database
+    from collabfacil.storage.repository import WorkshopRepository
+    from collabfacil.ui import dialogs
+    from collabfacil.ui.preferences import Preferences
+
+    path = put("exercises", "x01-who-is-missing.toml",
+               MINE.replace("minutes = 10\n\n", 'minutes = "ten"\n\n'))
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell", lambda parent, title, message: told.append(message))
+    bench = Workbench(WorkshopRepository(open_database(None)), Preferences())
+    library = bench.library
+    assert "masterclass-4h" in library.templates
+    assert "X1" not in library.exercises
+    assert len(told) == 1
+    assert str(path) in told[0]
+    assert "minutes" in told[0]
