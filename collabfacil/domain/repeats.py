@@ -8,9 +8,10 @@ the minimum response count still protects anonymity).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from collabfacil.domain.model import Step, WorkshopData
+from collabfacil.domain.model import Step, StepItem
 from collabfacil.domain.steps import spectrum, survey
 
 
@@ -33,22 +34,22 @@ class Change:
         return f"{'up' if d > 0 else 'down'} {abs(d):.1f} {unit}"
 
 
-def spectrum_changes(step: Step, data: WorkshopData) -> list[Change]:
+def spectrum_changes(step: Step, items: Iterable[StepItem]) -> list[Change]:
     """How each subject's "now" median moved since the baseline."""
     base = step.state.get("baseline", {}).get("subjects", {})
     out = []
-    for r in spectrum.results(step.config, data.items_for(step.id)):
+    for r in spectrum.results(step.config, items):
         before = base.get(r.name, {}).get("now")
         if before is not None and r.now.median is not None:
             out.append(Change(r.name, float(before), float(r.now.median)))
     return out
 
 
-def survey_changes(step: Step, data: WorkshopData) -> list[Change]:
+def survey_changes(step: Step, items: Iterable[StepItem]) -> list[Change]:
     """How each statement's mean moved since the baseline (shown statements only)."""
     base = step.state.get("baseline", {}).get("means", {})
     out = []
-    for r in survey.results(step.config, data.items_for(step.id)):
+    for r in survey.results(step.config, items):
         before = base.get(r.statement.text)
         if before is not None and r.shown and r.mean is not None:
             out.append(Change(r.statement.text, float(before), float(r.mean)))

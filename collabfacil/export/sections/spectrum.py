@@ -60,7 +60,8 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
         story.append(_levels_table(s.levels, s.level_notes, ctx))
         story.append(Spacer(1, 8))
     story.append(_summary_table(found, s.levels, ctx))
-    story += change_table(spectrum_changes(step, ctx.data), ctx, source=baseline_source(step),
+    changes = spectrum_changes(step, ctx.data.items_for(step.id))
+    story += change_table(changes, ctx, source=baseline_source(step),
                           what="Subject (now, median level)", unit="level")
     if any(r.views_differ for r in found):
         story.append(Paragraph(markup(SPLIT_NOTE), styles["Small"]))

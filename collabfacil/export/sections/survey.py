@@ -60,7 +60,8 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
         Spacer(1, 6),
         _table(step, found, ctx),
     ]
-    story += change_table(survey_changes(step, ctx.data), ctx, source=baseline_source(step),
+    changes = survey_changes(step, ctx.data.items_for(step.id))
+    story += change_table(changes, ctx, source=baseline_source(step),
                           what="Statement (mean)", unit="point")
     if has_radar(step.config):
         cats = categories(step.config, found)

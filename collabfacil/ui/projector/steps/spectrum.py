@@ -432,8 +432,5 @@ def scene(controller: SessionController) -> Scene:
     s = settings(step.config)
     inner = SpectrumScene(s.levels, s.level_notes, results(step.config, controller.items()),
                           focus(controller))
-    data = controller.repo.load(controller.workshop_id) if baseline_source(step) else None
-    if data is None:
-        return inner
-    return with_changes(inner, spectrum_changes(step, data), source=baseline_source(step),
-                        unit="level")
+    return with_changes(inner, spectrum_changes(step, controller.items()),
+                        source=baseline_source(step), unit="level")

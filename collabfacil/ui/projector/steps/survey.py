@@ -477,8 +477,5 @@ def scene(controller: SessionController) -> Scene:
     if view(controller) == RADAR:
         return RadarScene(categories(step.config, found), s.min_responses)
     inner = StatementsScene(found, s.min_responses)
-    if not baseline_source(step):
-        return inner
-    data = controller.repo.load(controller.workshop_id)
-    return with_changes(inner, survey_changes(step, data), source=baseline_source(step),
+    return with_changes(inner, survey_changes(step, items), source=baseline_source(step),
                         unit="point")
