@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from collabfacil.domain.model import Step, WorkshopData
 from collabfacil.domain.steps.reflection import (
@@ -18,8 +18,8 @@ from collabfacil.domain.steps.reflection import (
     short_date,
 )
 from collabfacil.export.anonymise import WITHHELD
-from collabfacil.export.pdf_table import page_table
-from collabfacil.export.pdf_theme import FONT, Palette, markup
+from collabfacil.export.pdf_table import data_table
+from collabfacil.export.pdf_theme import Palette, markup
 from collabfacil.export.sections.base import SectionContext
 
 
@@ -72,20 +72,7 @@ def _table(promised: list[Commitment], ctx: SectionContext) -> Flowable:
                 Paragraph(short_date(c.due), styles["Cell"]),
                 Paragraph(markup(c.text), styles["Cell"])]
         rows.append(row)
-    table = page_table(ctx.height)(rows, colWidths=[ctx.width * s for s in shares],
-                                   repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT),
-        ("BACKGROUND", (0, 0), (-1, 0), Palette.blue),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [Palette.white, Palette.band]),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, Palette.rule),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return table
+    return data_table(rows, [ctx.width * s for s in shares], page_height=ctx.height)
 
 
 def _cell(text: str) -> str:

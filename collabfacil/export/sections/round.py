@@ -5,13 +5,13 @@ Passes are not listed. A private round prints only a line saying it took place.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from collabfacil.domain.model import Step, WorkshopData
 from collabfacil.domain.steps.round import RoundSettings, Turn, turns
 from collabfacil.export.anonymise import WITHHELD
-from collabfacil.export.pdf_table import page_table
-from collabfacil.export.pdf_theme import FONT, Palette, markup
+from collabfacil.export.pdf_table import data_table
+from collabfacil.export.pdf_theme import markup
 from collabfacil.export.sections.base import SectionContext
 
 
@@ -80,19 +80,7 @@ def _table(settings: RoundSettings, said: list[Turn], ctx: SectionContext) -> Fl
     rest = (1.0 - who_share) / len(settings.columns)
     widths = ([ctx.width * who_share] if named else []) + [ctx.width * rest] * len(
         settings.columns)
-    table = page_table(ctx.height)(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT),
-        ("BACKGROUND", (0, 0), (-1, 0), Palette.blue),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [Palette.white, Palette.band]),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, Palette.rule),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return table
+    return data_table(rows, widths, page_height=ctx.height)
 
 
 def _line(text: str) -> str:
