@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import replace
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -37,6 +38,7 @@ from collabfacil.domain.model import WorkshopData
 from collabfacil.export.anonymise import anonymise as anonymised
 from collabfacil.export.files import ExportError, write_atomically
 from collabfacil.export.outline import actions_by_step, exercises_used, long_date
+from collabfacil.export.paper import PdfOptions
 from collabfacil.export.pdf_canvas import NumberedCanvas
 from collabfacil.export.pdf_theme import (
     FONT,
@@ -51,6 +53,7 @@ from collabfacil.export.sections.actions import action_table
 from collabfacil.resources import load_default_library, resource_path
 
 logger = logging.getLogger(__name__)
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
 
 class ActionPlanPdf:
@@ -67,9 +70,12 @@ class ActionPlanPdf:
     top_margin = 24 * mm  # leaves room for the running header
     bottom_margin = 22 * mm  # and for the "Page X of Y" footer
 
-    def __init__(self, data: WorkshopData, *, library: Library | None = None) -> None:
+    def __init__(self, data: WorkshopData, *, library: Library | None = None,
+                 options: PdfOptions | None = None) -> None:
         self.data = data
         self.library = library
+        self.options = options or PdfOptions()
+        self.pagesize = PAGE_SIZES[self.options.paper]
         self._register_fonts()
         self.styles = self._stylesheet()
         self.width = self.pagesize[0] - self.left_margin - self.right_margin
@@ -234,18 +240,23 @@ def _fit(text: str, canvas: Canvas, width: float) -> str:
 
 
 def render_pdf(data: WorkshopData, *, anonymise: bool = False,
-               library: Library | None = None) -> bytes:
-    """The workshop's action plan as PDF bytes; ``anonymise`` withholds names."""
-    if anonymise:
+               library: Library | None = None, options: PdfOptions | None = None) -> bytes:
+    """The workshop's action plan as PDF bytes, as ``options`` say (default: A4,
+    every section, the appendix); ``anonymise`` withholds participant names."""
+    options = options or PdfOptions()
+    if anonymise and not options.anonymise:
+        options = replace(options, anonymise=True)
+    if options.anonymise:
         data = anonymised(data)
     try:
-        return ActionPlanPdf(data, library=library).render()
+        return ActionPlanPdf(data, library=library, options=options).render()
     except LayoutError as exc:  # a bug of ours, but the facilitator gets one line
         logger.exception("PDF layout failed")
         raise ExportError(f"The PDF could not be laid out: {exc}") from None
 
 
 def write_pdf(data: WorkshopData, path: Path, *, anonymise: bool = False,
-              library: Library | None = None) -> None:
+              library: Library | None = None, options: PdfOptions | None = None) -> None:
     """Write the action plan to ``path``: the whole file, or none at all."""
-    write_atomically(Path(path), render_pdf(data, anonymise=anonymise, library=library))
+    write_atomically(Path(path), render_pdf(data, anonymise=anonymise, library=library,
+                                            options=options))

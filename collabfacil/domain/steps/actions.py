@@ -12,6 +12,7 @@ STEP_TYPE = StepType(
     label="Actions",
     description="Agree actions with an owner, a due date and a first step.",
     captures="actions",
+    paper_section=lambda step: 10,
 )
 
 VAGUE_STARTS = ("we should", "someone", "somebody", "need to", "we need", "consider",

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 ConfigCheck = Callable[[Mapping[str, Any]], dict[str, Any]]
 ItemCheck = Callable[[str, Mapping[str, Any]], dict[str, Any]]
 DraftSource = Callable[["Step", "WorkshopData"], list[str]]
+PaperSection = Callable[["Step"], int | None]
 BaselineSource = Callable[["Step", "WorkshopData"], dict[str, Any]]
 
 
@@ -52,3 +53,7 @@ class StepType:
     # What a follow-up workshop keeps of this step's results (a spectrum's medians,
     # a survey's means) so the next run can show the change since last time.
     baseline: BaselineSource | None = None
+    # Which of the board paper's numbered sections (1–11, DESIGN.md "The PDF action
+    # plan") this step's results belong in when its exercise does not say; None to
+    # follow the step it works on (a vote follows its brainstorm), or else "other".
+    paper_section: PaperSection | None = None

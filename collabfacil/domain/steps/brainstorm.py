@@ -17,7 +17,9 @@ def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
     """``sections``: column labels; ``must_agree``: the sections the room must agree on;
     ``silent``: the notes stay off the projector until the facilitator reveals them;
     ``drafts``: the notes are offered as draft actions to a later actions step
-    (e.g. "what we will stop doing")."""
+    (e.g. "what we will stop doing"); ``review_rhythm``: the must-agree columns say
+    how the partnership will review progress (how often, where, who convenes), and
+    the action plan quotes them."""
     out = dict(config)
     sections = config.get("sections", [])
     if not isinstance(sections, list):
@@ -36,7 +38,7 @@ def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(must_agree, list) or any(m not in labels for m in must_agree):
         raise ValidationError("must_agree",
                               "must_agree must list labels that are also in sections.")
-    for flag in ("silent", "drafts"):
+    for flag in ("silent", "drafts", "review_rhythm"):
         if not isinstance(config.get(flag, False), bool):
             raise ValidationError(flag, f"{flag} must be true or false.")
     out["sections"] = labels

@@ -46,6 +46,16 @@ def draft_actions(step: Step, data: WorkshopData) -> list[str]:
     return []
 
 
+# RACI and decision roles are section 5 (roles), stakeholder maps and circles of
+# control section 6 (power), organisation pairs section 2 (the spectrum's option).
+_PAPER_SECTIONS = {"raci": 5, "decision": 5, "quadrant": 6, "circles": 6, "pairwise": 2}
+
+
+def paper_section(step: Step) -> int | None:
+    """Where a matrix goes in the board paper when its exercise does not say."""
+    return _PAPER_SECTIONS.get(mode_of(step))
+
+
 STEP_TYPE = StepType(
     name="matrix",
     label="Matrix",
@@ -56,4 +66,5 @@ STEP_TYPE = StepType(
     item_kinds=ITEM_KINDS,
     check_item=matrix_checks.check_item,
     draft_actions=draft_actions,
+    paper_section=paper_section,
 )

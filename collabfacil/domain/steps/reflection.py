@@ -94,6 +94,7 @@ STEP_TYPE = StepType(
     check_config=check_config,
     item_kinds=(ENTRY, COMMITMENT),
     check_item=check_item,
+    paper_section=lambda step: 11,
 )
 
 

@@ -82,4 +82,5 @@ STEP_TYPE = StepType(
     item_kinds=(REVIEW,),
     check_item=check_item,
     draft_actions=draft_actions,
+    paper_section=lambda step: 10,
 )

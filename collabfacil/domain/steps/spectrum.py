@@ -347,4 +347,5 @@ STEP_TYPE = StepType(
     item_kinds=("subject", "hands"),
     check_item=check_item,
     baseline=baseline,
+    paper_section=lambda step: 2,
 )

@@ -102,6 +102,7 @@ STEP_TYPE = StepType(
     check_config=check_config,
     item_kinds=(VERSION, CONSENT, AGREED),
     check_item=check_item,
+    paper_section=lambda step: 1,
 )
 
 

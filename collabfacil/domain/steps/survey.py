@@ -398,4 +398,5 @@ STEP_TYPE = StepType(
     check_item=check_item,
     hides_results=True,
     baseline=baseline,
+    paper_section=lambda step: 3,
 )
