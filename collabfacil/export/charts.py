@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from collabfacil.export.pdf_theme import FONT, FONT_BOLD, Palette, printable
+from collabfacil.export.pdf_theme import FONT, FONT_BOLD, Palette, new_drawing, printable
 
 LABEL_SHARE = 0.42  # the labels take at most this share of the width
 
@@ -74,7 +74,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, width: float,
     wrapped = [wrap_label(label, label_w, size=size) for label in labels]
     heights = [max(len(w), 1) * line + 5 for w in wrapped]
     total = sum(heights)
-    drawing = Drawing(width, total)
+    drawing = new_drawing(width, total)
     peak = max([*values, 0.0]) or 1.0
     y = total
     for lines, value, text, row_h in zip(wrapped, values, texts, heights, strict=True):

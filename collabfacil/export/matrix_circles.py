@@ -39,11 +39,11 @@ def render(step: Step, items: list[StepItem], ctx: SectionContext) -> list[Flowa
     given = gives(step.config, items)
     if given:
         lines = [Paragraph(_move(e, rings), s["Note"], bulletText=MOVED) for e in given]
-        story += [KeepTogether([Paragraph(LET_GO, s["Heading2"]), *lines[:2]]), *lines[2:]]
+        story += [KeepTogether([Paragraph(LET_GO, s["Heading3"]), *lines[:2]]), *lines[2:]]
     back = taken_back(step.config, items)
     if back:
         lines = [Paragraph(_move(e, rings), s["Note"], bulletText=MOVED) for e in back]
-        story += [KeepTogether([Paragraph("Moved back inwards", s["Heading2"]),
+        story += [KeepTogether([Paragraph("Moved back inwards", s["Heading3"]),
                                 *lines[:2]]), *lines[2:]]
     for ring, entries in zip(rings, per_ring, strict=True):
         if not entries:
@@ -51,7 +51,7 @@ def render(step: Step, items: list[StepItem], ctx: SectionContext) -> list[Flowa
         lines = [Paragraph(_entry(e) + (" <i>(moved here)</i>" if e.moved_from is not None
                                         else ""), s["Note"], bulletText="\u2022")
                  for e in entries]
-        story += [KeepTogether([Paragraph(markup(ring), s["Heading2"]), *lines[:2]]),
+        story += [KeepTogether([Paragraph(markup(ring), s["Heading3"]), *lines[:2]]),
                   *lines[2:]]
     return story
 

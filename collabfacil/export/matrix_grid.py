@@ -148,7 +148,7 @@ def _lists(grid: Grid, found: list[Finding], ctx: SectionContext) -> list[Flowab
         items = [Paragraph(f"<b>{markup(row)}</b>: " + markup("; ".join(
             f.detail for f in status[row] if f.severity == ERROR)), styles["Note"],
             bulletText="\u2716") for row in unresolved]
-        story.append(KeepTogether([Paragraph(title, styles["Heading2"]), *items[:2]]))
+        story.append(KeepTogether([Paragraph(title, styles["Heading3"]), *items[:2]]))
         story += items[2:]
     else:
         story.append(Paragraph(
@@ -156,7 +156,7 @@ def _lists(grid: Grid, found: list[Finding], ctx: SectionContext) -> list[Flowab
             else "Every row has exactly one A and at least one R.", styles["Normal"]))
     warnings = [f for f in found if f.severity != ERROR]
     if warnings:
-        story.append(Paragraph("Worth a look", styles["Heading2"]))
+        story.append(Paragraph("Worth a look", styles["Heading3"]))
         story += [Paragraph(markup(f.message), styles["Note"], bulletText="\u26a0")
                   for f in warnings]
     return story

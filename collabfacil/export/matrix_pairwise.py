@@ -19,7 +19,7 @@ from collabfacil.domain.matrix_grid import (
     scale_label,
 )
 from collabfacil.domain.model import Step, StepItem
-from collabfacil.export.pdf_theme import FONT, FONT_BOLD, Palette, markup, printable
+from collabfacil.export.pdf_theme import FONT, FONT_BOLD, Palette, markup, new_drawing, printable
 from collabfacil.export.sections.base import SectionContext
 
 # ColorBrewer Blues, 0 to 5 (sequential, colour-blind safe; greyscale keeps the order)
@@ -39,7 +39,7 @@ def heatmap(pairs: Pairs, width: float) -> Drawing:
     head_h = min(max(stringWidth(printable(o), FONT_BOLD, SIZE) for o in orgs) + 6, 110)
     cell = min(34.0, (width - label_w) / n)
     height = head_h + n * cell + 4
-    d = Drawing(width, height)
+    d = new_drawing(width, height)
     top = n * cell + 2
     for j, org in enumerate(orgs):
         x = label_w + (j + 0.5) * cell + SIZE * 0.35
@@ -105,7 +105,7 @@ def render(step: Step, partners: Sequence[str], items: list[StepItem],
     story: list[Flowable] = [heatmap(pairs, ctx.width), Spacer(1, 4),
                              Paragraph(key_line(step), s["Small"])]
     found = asymmetries(pairs)
-    title = Paragraph("Pairs who see their relationship differently", s["Heading2"])
+    title = Paragraph("Pairs who see their relationship differently", s["Heading3"])
     if found:
         lines = [Paragraph(markup(p.sentence() + f" (a gap of {p.gap})"), s["Note"],
                            bulletText=ASYMMETRIC) for p in found]

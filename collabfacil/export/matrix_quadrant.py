@@ -25,7 +25,7 @@ from collabfacil.domain.matrix_maps import (
 )
 from collabfacil.domain.model import Step, StepItem
 from collabfacil.export.pdf_table import page_table
-from collabfacil.export.pdf_theme import FONT, FONT_BOLD, Palette, markup, printable
+from collabfacil.export.pdf_theme import FONT, FONT_BOLD, Palette, markup, new_drawing, printable
 from collabfacil.export.sections.base import SectionContext
 
 FILLS = {"+": "#009E73", "0": "#BBBBBB", "-": "#E69F00", "": "#56B4E9"}
@@ -63,7 +63,7 @@ def drawing(step: Step, points: list[Point], width: float,
     names = quadrant_names(config)
     zones = zones_of(config)
     height = width * 0.6
-    d = Drawing(width, height)
+    d = new_drawing(width, height)
     left, bottom, top_pad = 52.0, 26.0, 14.0
     mw, mh = width - left - 4, height - bottom - top_pad
     half_w, half_h = mw / 2, mh / 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,20 +27,25 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
 )
-from reportlab.platypus.flowables import HRFlowable
 
 from collabfacil.domain.errors import ExerciseFileError
-from collabfacil.domain.exercises import Library
-from collabfacil.domain.model import WorkshopData
+from collabfacil.domain.exercises import Exercise, Library
+from collabfacil.domain.model import Step, WorkshopData
 from collabfacil.export.anonymise import anonymise as anonymised
 from collabfacil.export.files import ExportError, write_atomically
-from collabfacil.export.outline import actions_by_step, exercises_used, long_date
-from collabfacil.export.paper import PdfOptions
+from collabfacil.export.outline import (
+    actions_by_step,
+    exercises_used,
+    is_actions_step,
+    long_date,
+)
+from collabfacil.export.paper import ACTION_PLAN, PaperSection, PdfOptions, paper_sections
+from collabfacil.export.pdf_appendix import contributions, sources
 from collabfacil.export.pdf_canvas import NumberedCanvas
+from collabfacil.export.pdf_contents import Contents, SectionHeading
+from collabfacil.export.pdf_plan import action_plan
+from collabfacil.export.pdf_summary import cover, summary_page
 from collabfacil.export.pdf_theme import (
     FONT,
     Palette,
@@ -49,7 +55,7 @@ from collabfacil.export.pdf_theme import (
     stylesheet,
 )
 from collabfacil.export.sections import SectionContext, section_renderer
-from collabfacil.export.sections.actions import action_table
+from collabfacil.export.summary import Summary, summarise
 from collabfacil.resources import load_default_library, resource_path
 
 logger = logging.getLogger(__name__)
@@ -57,12 +63,12 @@ PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
 
 class ActionPlanPdf:
-    """Renders one workshop's action plan as A4 PDF bytes.
+    """Renders one workshop's action plan as PDF bytes, laid out as a board paper.
 
-    Parts, in order: the cover; a section per agenda step that has something
-    to show; any actions agreed outside an actions step; the sources the
-    exercises draw on. Later parts of the board paper slot in as more
-    ``_story`` parts.
+    Parts, in order (DESIGN.md "The PDF action plan"): the cover; a one-page
+    summary with the contents; the numbered sections by theme (paper.py says
+    which step goes where), the action plan by theme among them; every
+    contribution, by step; the sources the exercises draw on.
     """
 
     pagesize = A4
@@ -73,9 +79,10 @@ class ActionPlanPdf:
     def __init__(self, data: WorkshopData, *, library: Library | None = None,
                  options: PdfOptions | None = None) -> None:
         self.data = data
-        self.library = library
+        self.library = library if library is not None else _default_library()
         self.options = options or PdfOptions()
         self.pagesize = PAGE_SIZES[self.options.paper]
+        self.contents = Contents()
         self._register_fonts()
         self.styles = self._stylesheet()
         self.width = self.pagesize[0] - self.left_margin - self.right_margin
@@ -119,97 +126,78 @@ class ActionPlanPdf:
         canvas.restoreState()
 
     def _story(self) -> list[Flowable]:
-        story = self._cover()
-        story += [NextPageTemplate("body"), PageBreak()]
-        body = self._step_sections() + self._sources()
+        """Cover, summary, the numbered sections, the appendices."""
+        s, options = self.styles, self.options
+        ctx = SectionContext(self.data, s, self.width, self.height,
+                             actions_by_step(self.data), appendix=options.appendix)
+        summary = summarise(self.data)
+        sections = [(section, body) for section in paper_sections(self.data, self.library)
+                    if options.includes(section.number)
+                    and (body := self._section_body(section, summary, ctx))]
+        body: list[Flowable] = []
+        parts: list[tuple[str, str]] = []
+        for number, (section, flowables) in enumerate(sections, start=1):
+            title = f"{number}.\u2002{section.title}"
+            key = f"section-{section.number}"
+            parts.append((key, f"{number}.  {section.title}"))
+            body += [CondPageBreak(45 * mm), self._heading(title, key, plain=f"{number}. "
+                                                            f"{section.title}"), *flowables]
+        appendices = [("every contribution", "appendix-records",
+                       contributions(ctx) if options.appendix else []),
+                      ("sources", "appendix-sources", sources(self._exercises(), ctx))]
+        for letter, (title, key, flowables) in zip(
+                "ABC", [a for a in appendices if a[2]], strict=False):
+            heading = f"Appendix {letter}: {title}"
+            parts.append((key, heading))
+            body += [CondPageBreak(50 * mm), self._heading(heading, key), *flowables]
+        story = [*cover(self.data, s, self.width), NextPageTemplate("body"), PageBreak()]
         if not body:
-            body = [Paragraph("Nothing was captured in this workshop.",
-                              self.styles["Normal"])]
-        return story + body
+            return [*story, Paragraph("Nothing was captured in this workshop.", s["Normal"])]
+        story += summary_page(self.data, summary, s, self.width, parts=parts,
+                              contents=self.contents)
+        return [*story, PageBreak(), *body]
 
-    # ----------------------------------------------------------------- parts
+    def _heading(self, text: str, key: str, *, plain: str = "") -> SectionHeading:
+        return SectionHeading(markup(text), self.styles["Heading1"], key=key,
+                              title=plain or text, contents=self.contents)
 
-    def _cover(self) -> list[Flowable]:
-        """Title, date, venue, facilitator and the partners' full names."""
-        s, workshop = self.styles, self.data.workshop
-        story: list[Flowable] = [
-            Spacer(1, 30 * mm),
-            Paragraph("ACTION PLAN", s["CoverKicker"]),
-            Paragraph(markup(workshop.title), s["CoverTitle"]),
-            HRFlowable(width="100%", thickness=2, color=Palette.blue,
-                       spaceBefore=2, spaceAfter=10 * mm, hAlign="LEFT"),
-        ]
-        facts = [("Date", long_date(workshop.date)), ("Venue", workshop.venue),
-                 ("Facilitator", workshop.facilitator)]
-        facts += [("Partners" if i == 0 else "", o.name)
-                  for i, o in enumerate(self.data.organisations)]
-        # one row per partner, so a long list can run onto a second page
-        rows = [[Paragraph(label, s["CoverLabel"]), Paragraph(markup(value),
-                                                              s["CoverValue"])]
-                for label, value in facts if value]
-        first_partner = len(rows) - len(self.data.organisations)
-        if rows:
-            table = Table(rows, colWidths=[32 * mm, self.width - 32 * mm],
-                          hAlign="LEFT")
-            table.setStyle(TableStyle([
-                ("FONT", (0, 0), (-1, -1), FONT),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
-                ("BOTTOMPADDING", (0, first_partner), (-1, -1), 2),  # a list
-                ("TOPPADDING", (0, 0), (0, -1), 2.5),  # label baseline meets value's
-            ]))
-            story.append(table)
-        return story
+    def _section_body(self, section: PaperSection, summary: Summary,
+                      ctx: SectionContext) -> list[Flowable]:
+        """A section's steps, each under its title and prompt. The action plan: any
+        review of last time's actions, the plan by theme, then its other steps."""
+        if section.number != ACTION_PLAN:
+            return self._steps(section.steps, ctx)
+        reviews = [st for st in section.steps if st.type == "review"]
+        others = [st for st in section.steps
+                  if st.type != "review" and not is_actions_step(st)]
+        plan = action_plan(summary, ctx) if summary.actions else []
+        return self._steps(reviews, ctx) + plan + self._steps(others, ctx)
 
-    def _step_sections(self) -> list[Flowable]:
-        """A numbered section for each step with something to show."""
-        ctx = SectionContext(self.data, self.styles, self.width, self.height,
-                             actions_by_step(self.data))
-        parts: list[tuple[str, str, list[Flowable]]] = []
-        for step in self.data.steps:
+    def _steps(self, steps: Iterable[Step], ctx: SectionContext) -> list[Flowable]:
+        story: list[Flowable] = []
+        for step in steps:
             render = section_renderer(step.type)
             body = render(step, ctx) if render else []
-            if body:
-                parts.append((step.title, step.prompt, body))
-        loose = ctx.actions.get(None, [])
-        if loose:  # actions but no actions step on the agenda
-            parts.append(("Actions", "", [action_table(loose, ctx)]))
-        story: list[Flowable] = []
-        for number, (title, prompt, body) in enumerate(parts, start=1):
-            story += [CondPageBreak(40 * mm),
-                      Paragraph(f"{number}.\u2002{markup(title)}",
-                                self.styles["Heading1"])]
-            if prompt:
-                story.append(Paragraph(markup(prompt), self.styles["Prompt"]))
+            if not body:
+                continue
+            story.append(Paragraph(markup(step.title), self.styles["Heading2"]))
+            if step.prompt:
+                story.append(Paragraph(markup(step.prompt), self.styles["Prompt"]))
             story += body
         return story
 
-    def _sources(self) -> list[Flowable]:
-        """An appendix crediting what each exercise used is based on."""
-        library = self.library
-        if library is None:
-            try:
-                library = load_default_library()
-            except ExerciseFileError:
-                logger.exception("No sources appendix: the exercise library is broken")
-                return []
-        exercises = exercises_used(self.data, library)
-        if not exercises:
-            return []
-        s = self.styles
-        story: list[Flowable] = [
-            CondPageBreak(50 * mm),
-            Paragraph("Appendix: sources", s["Heading1"]),
-            Paragraph("The exercises in this workshop draw on the work below.",
-                      s["Normal"])]
-        for exercise in exercises:
-            story.append(Paragraph(f"{markup(exercise.key)}\u2002{markup(exercise.title)}",
-                                   s["Heading2"]))
-            story += [Paragraph(markup(source), s["Source"], bulletText="\u2022")
-                      for source in exercise.based_on]
-        return story
+    def _subject(self) -> str:
+        workshop = self.data.workshop
+        when = f" on {long_date(workshop.date)}" if workshop.date else ""
+        return f"Action plan agreed by the partners at the workshop{when}"
+
+    def _keywords(self) -> list[str]:
+        """What a document store would file the paper under: the partners by name."""
+        return ["action plan", "partnership", *(o.label for o in self.data.organisations)]
+
+    def _exercises(self) -> list[Exercise]:
+        """The library exercises this agenda used (none when the library is broken)."""
+        return exercises_used(self.data, self.library) if self.library else []
 
     # ----------------------------------------------------------------- build
 
@@ -222,12 +210,22 @@ class ActionPlanPdf:
             leftMargin=self.left_margin, rightMargin=self.right_margin,
             topMargin=self.top_margin, bottomMargin=self.bottom_margin,
             title=workshop.title, author=workshop.facilitator or "CollabFacil",
-            subject="Action plan", creator="CollabFacil", lang="en-GB", invariant=1,
+            subject=self._subject(), keywords=self._keywords(), creator="CollabFacil",
+            lang="en-GB", invariant=1,
             initialFontName=FONT)  # else every page names a non-embedded Helvetica
         footer_canvas = type("FooterCanvas", (NumberedCanvas,),
-                             {"margin": self.right_margin})
+                             {"margin": self.right_margin, "contents": self.contents})
         doc.build(self._story(), canvasmaker=footer_canvas)
         return buffer.getvalue()
+
+
+def _default_library() -> Library | None:
+    """The built-in exercise library, or None (no sources, sections by step type)."""
+    try:
+        return load_default_library()
+    except ExerciseFileError:
+        logger.exception("The exercise library is broken: no sources appendix")
+        return None
 
 
 def _fit(text: str, canvas: Canvas, width: float) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from collabfacil.export.pdf_contents import Contents
 from collabfacil.export.pdf_theme import FONT, Palette
 
 
@@ -17,6 +18,7 @@ class NumberedCanvas(Canvas):
     """
 
     margin: float = 18 * mm
+    contents: Contents | None = None  # page numbers to write into the contents list
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -33,6 +35,8 @@ class NumberedCanvas(Canvas):
         for state in self._pages:
             self.__dict__.update(state)
             self._draw_footer(total)
+            if self.contents is not None:
+                self.contents.draw_numbers(self, self._pageNumber)
             super().showPage()
         super().save()
 

@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Table
 
 MIN_PIECE = 24  # points: the least of a split row left at the foot of a page
+GROUP_STYLE = "CellGroup"  # the paragraph style of a row that titles the rows below
 
 
 class PageTable(Table):
@@ -29,15 +30,30 @@ class PageTable(Table):
         self._calc(availWidth, availHeight)
         heights: list[float] = list(self._rowHeights)
         header = sum(heights[: self.repeatRows])
-        used, crossing = 0.0, None
-        for height in heights:
+        used, crossing, fitting = 0.0, None, len(heights)
+        for index, height in enumerate(heights):
             if used + height > availHeight:
-                crossing = height
+                crossing, fitting = height, index
                 break
             used += height
         too_tall = crossing is not None and header + crossing > self.page_height
         self.splitByRow, self.splitInRow = (0, MIN_PIECE) if too_tall else (1, 0)
+        last = fitting - 1
+        if not too_tall and crossing is not None and last >= self.repeatRows \
+                and self._is_group_row(last):
+            # a group's title row goes over with its first row, not alone at the foot
+            if last == self.repeatRows:
+                return []  # only the header and the title would fit: all to the next page
+            availHeight = sum(heights[:last]) + 0.01  # noqa: N806
         return super().split(availWidth, availHeight)
+
+    def _is_group_row(self, row: int) -> bool:
+        """True for a row naming the group of rows under it (a "CellGroup" cell)."""
+        first = self._cellvalues[row][0]
+        if isinstance(first, list | tuple):  # reportlab keeps flowable cells as tuples
+            first = first[0] if first else None
+        style = getattr(first, "style", None)
+        return getattr(style, "name", "") == GROUP_STYLE
 
 
 @functools.cache

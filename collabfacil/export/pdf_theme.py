@@ -7,6 +7,7 @@ import functools
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
@@ -36,6 +37,7 @@ class Palette:
     green = colors.HexColor("#009E73")
     vermillion = colors.HexColor("#D55E00")
     band = colors.HexColor("#EEF5FA")  # alternate table rows: a light tint of sky
+    group = colors.HexColor("#D9E8F3")  # a group's title row in a table: a deeper tint
     white = colors.white
 
 
@@ -105,15 +107,35 @@ def stylesheet() -> StyleSheet1:
     add("CoverValue", fontSize=11, leading=15)
     add("Heading1", fontName=FONT_BOLD, fontSize=16, leading=20,
         textColor=Palette.blue, spaceBefore=16, spaceAfter=6, keepWithNext=1)
-    add("Heading2", fontName=FONT_BOLD, fontSize=11.5, leading=15,
-        spaceBefore=10, spaceAfter=4, keepWithNext=1)
+    add("Heading2", fontName=FONT_BOLD, fontSize=12.5, leading=16,
+        spaceBefore=12, spaceAfter=3, keepWithNext=1)
+    add("Heading3", fontName=FONT_BOLD, fontSize=10.5, leading=14,
+        spaceBefore=8, spaceAfter=3, keepWithNext=1)
+    add("Lead", fontSize=11, leading=15.5, spaceAfter=6)
+    add("Label", fontName=FONT_BOLD, fontSize=8, leading=10, textColor=Palette.muted,
+        spaceBefore=10, spaceAfter=3, keepWithNext=1)
+    add("Figure", fontName=FONT_BOLD, fontSize=20, leading=23, textColor=Palette.blue)
+    add("FigureLabel", fontSize=8.5, leading=11, textColor=Palette.muted)
+    add("SummaryStep", fontName=FONT_ITALIC, fontSize=9, leading=12, textColor=Palette.muted,
+        spaceBefore=3, spaceAfter=2, keepWithNext=1)
     add("Prompt", fontName=FONT_ITALIC, textColor=Palette.muted, spaceAfter=6,
         keepWithNext=1)
     add("Note", leftIndent=14, bulletIndent=3, bulletFontName=FONT, spaceAfter=3)
     add("Cell", fontSize=8.5, leading=11)
     add("CellHead", parent="Cell", fontName=FONT_BOLD, textColor=Palette.white)
+    add("CellGroup", parent="Cell", fontName=FONT_BOLD, fontSize=9.5, leading=12)
     add("CellSmall", parent="Cell", fontSize=7.5, leading=10,
         textColor=Palette.muted, spaceBefore=2)
     add("Small", fontSize=8.5, leading=12, textColor=Palette.muted)
     add("Source", parent="Note", fontSize=9, leading=12.5, spaceAfter=2)
+    add("Record", fontSize=8.5, leading=11, leftIndent=10, bulletIndent=1,
+        bulletFontName=FONT, spaceAfter=1.5)
     return sheet
+
+
+def new_drawing(width: float, height: float) -> Drawing:
+    """A blank vector drawing whose default font is ours: reportlab's is Helvetica,
+    which would add a font the PDF does not embed."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT
+    return drawing

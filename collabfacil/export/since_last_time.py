@@ -28,4 +28,4 @@ def change_table(changes: Sequence[Change], ctx: SectionContext, *, source: str,
                      Paragraph(f"{c.after:.1f}", styles["Cell"]),
                      Paragraph(markup(c.words(unit)), styles["Cell"])])
     table = data_table(rows, [ctx.width * s for s in _SHARES], page_height=ctx.height)
-    return [Paragraph(f"Since last time ({markup(source)})", styles["Heading2"]), table]
+    return [Paragraph(f"Since last time ({markup(source)})", styles["Heading3"]), table]

@@ -317,7 +317,10 @@ def test_the_pdf_prints_the_agreed_wording_consent_and_versions(
     assert "Consent check on version 2: Agree 3 · Can live with it 1 · Object 0" in text
     assert "version 2 of 3 drafted" in text
     assert "A later draft (version 3) was not agreed." in text
-    assert "Draft that lost" not in text
+    section, record = text.rsplit("Appendix A: every contribution", 1)  # (1st: contents)
+    assert "Draft that lost" not in section
+    assert "Version 1 Draft that lost" in record  # every draft stays on the record
+    assert "Version 2 (agreed; consent: Agree 3 · Can live with it 1 · Object 0)" in record
     assert "Gwen Price" not in pdf_text(render_pdf(data, anonymise=True))
     assert "**Agreed: purpose statement**" in markdown_text(data)
 

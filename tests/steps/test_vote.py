@@ -520,7 +520,7 @@ def test_a_ranking_prints_its_points_rule_with_the_chart(qtbot: QtBot,
     data = repo.load(wid)
     pages = [" ".join(p.extract_text().split())
              for p in pypdf.PdfReader(io.BytesIO(render_pdf(data))).pages]
-    page = next(p for p in pages if "Stop first" in p)
+    page = next(p for p in pages if "Ranking (" in p)
     assert "Ranking (2 points for a first place, down to 0 for last): 2 rankings from " \
            "2 tables." in page
     assert "4 points" in page

@@ -25,25 +25,58 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
     return [action_table(actions, ctx)] if actions else []
 
 
-def action_table(actions: Sequence[Action], ctx: SectionContext) -> Table:
+def action_table(actions: Sequence[Action], ctx: SectionContext, *,
+                 groups: Sequence[tuple[str, Sequence[Action]]] = ()) -> Table:
     """Actions as a table whose header row repeats on every page it runs onto.
 
-    Every cell is a Paragraph so long text wraps inside its column, and a row
-    taller than a page is split inside the row rather than overflowing.
+    With ``groups`` (a title and its actions), each group starts with a row
+    across the table naming it. Every cell is a Paragraph so long text wraps
+    inside its column, and a row taller than a page is split inside the row
+    rather than overflowing.
     """
     styles = ctx.styles
-    rows: list[list[Flowable | list[Flowable]]] = [
+    rows: list[list[Flowable | list[Flowable] | str]] = [
         [Paragraph(h, styles["CellHead"]) for h in HEADINGS]]
-    for action in actions:
-        org = ctx.data.organisation(action.organisation_id)
-        rows.append([
-            _action_cell(action, ctx),
-            Paragraph(markup(action.owner), styles["Cell"]),
-            Paragraph(markup(org.label) if org else "", styles["Cell"]),
-            Paragraph(short_date(action.due), styles["Cell"]),
-            Paragraph(markup(action.first_step), styles["Cell"]),
-        ])
-    return data_table(rows, [ctx.width * s for s in _SHARES], page_height=ctx.height)
+    group_rows: list[int] = []
+    for title, members in groups or [("", actions)]:
+        if title:
+            group_rows.append(len(rows))
+            count = len(members)
+            rows.append([Paragraph(
+                f"{markup(title)}\u2003<font size='7.5' color='{Palette.muted.hexval()}'>"
+                f"{count} action{'s' if count != 1 else ''}</font>", styles["CellGroup"]),
+                "", "", "", ""])
+        rows += [_row(action, ctx) for action in members]
+    table = data_table(rows, [ctx.width * s for s in _SHARES], page_height=ctx.height)
+    style: list[tuple] = []
+    for row in group_rows:
+        style += [("SPAN", (0, row), (-1, row)),
+                  ("BACKGROUND", (0, row), (-1, row), Palette.group),
+                  ("TOPPADDING", (0, row), (-1, row), 6)]
+    if style:
+        table.setStyle(style)
+    return table
+
+
+def _row(action: Action, ctx: SectionContext) -> list[Flowable | list[Flowable] | str]:
+    styles = ctx.styles
+    org = ctx.data.organisation(action.organisation_id)
+    return [
+        _action_cell(action, ctx),
+        Paragraph(markup(action.owner), styles["Cell"]),
+        Paragraph(markup(org.label) if org else "", styles["Cell"]),
+        _due_cell(action, ctx),
+        Paragraph(markup(action.first_step), styles["Cell"]),
+    ]
+
+
+def _due_cell(action: Action, ctx: SectionContext) -> list[Flowable]:
+    """The due date, and the review date under it when one was set."""
+    cell: list[Flowable] = [Paragraph(short_date(action.due), ctx.styles["Cell"])]
+    if action.review_date:
+        cell.append(Paragraph(f"Review {short_date(action.review_date)}",
+                              ctx.styles["CellSmall"]))
+    return cell
 
 
 def _action_cell(action: Action, ctx: SectionContext) -> list[Flowable]:

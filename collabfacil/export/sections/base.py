@@ -16,7 +16,9 @@ class SectionContext:
     """The workshop and the PDF's styles, shared by every section.
 
     ``width`` and ``height`` are the page's usable area in points; ``actions``
-    holds each actions step's actions in plan order (``outline.actions_by_step``).
+    holds each actions step's actions in plan order (``outline.actions_by_step``);
+    ``appendix`` says the paper ends with every contribution in full, so a long
+    list may be summed up in its section.
     """
 
     data: WorkshopData
@@ -24,6 +26,7 @@ class SectionContext:
     width: float
     height: float
     actions: Mapping[int | None, list[Action]]
+    appendix: bool = False
 
 
 # A section renders one agenda step's body (the heading and prompt are drawn

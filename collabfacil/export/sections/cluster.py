@@ -50,7 +50,7 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
             story.append(Paragraph(f"{markup(group.name)}\u2003"
                                    f'<font color="{Palette.muted.hexval()}">'
                                    f"{_count(len(group.notes))}</font>",
-                                   ctx.styles["Heading2"]))
+                                   ctx.styles["Heading3"]))
             story.extend(_note(note, ctx) for note in group.notes)
     empty = [g.name for g in found if g.theme is not None and not g.notes]
     if empty:

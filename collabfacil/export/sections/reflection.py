@@ -41,7 +41,7 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
     styles = ctx.styles
     story: list[Flowable] = []
     for prompt, found in groups:
-        story.append(Paragraph(markup(prompt), styles["Heading2"]))
+        story.append(Paragraph(markup(prompt), styles["Heading3"]))
         for e in found:
             text = markup(e.text)
             if e.organisation:
@@ -52,7 +52,7 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
     if promised:
         # The heading stays with the table's first rows, not with the whole table: a
         # long table then starts on this page instead of leaving it half empty.
-        heading = ParagraphStyle("CommitmentsHeading", parent=styles["Heading2"],
+        heading = ParagraphStyle("CommitmentsHeading", parent=styles["Heading3"],
                                  keepWithNext=0)
         story += [CondPageBreak(30 * mm), Paragraph(COMMITMENTS_TITLE, heading),
                   _table(promised, ctx)]
@@ -100,3 +100,7 @@ def markdown(step: Step, data: WorkshopData) -> list[str]:
             lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
         lines.append("")
     return lines[:-1] if lines else []
+
+
+# The appendix repeats the entries and commitments as the section prints them.
+appendix = render

@@ -117,3 +117,7 @@ def markdown(step: Step, data: WorkshopData) -> list[str]:
             parts[i] if i < len(parts) else "" for i in range(len(settings.columns))]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return lines
+
+
+# The appendix repeats the entries as the section prints them (a private round: one line).
+appendix = render

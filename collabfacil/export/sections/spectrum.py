@@ -29,7 +29,15 @@ from collabfacil.domain.steps.spectrum import (
     settings,
 )
 from collabfacil.export.pdf_table import page_table
-from collabfacil.export.pdf_theme import FONT, FONT_BOLD, Palette, markup, printable, tag
+from collabfacil.export.pdf_theme import (
+    FONT,
+    FONT_BOLD,
+    Palette,
+    markup,
+    new_drawing,
+    printable,
+    tag,
+)
 from collabfacil.export.sections.base import SectionContext
 from collabfacil.export.since_last_time import change_table
 
@@ -67,7 +75,7 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
         story.append(Paragraph(markup(SPLIT_NOTE), styles["Small"]))
     for r in found:
         story.append(KeepTogether([
-            Paragraph(markup(r.name), styles["Heading2"]),
+            Paragraph(markup(r.name), styles["Heading3"]),
             subject_chart(r, s.levels, ctx.width),
         ]))
     return story
@@ -160,7 +168,7 @@ def subject_chart(result: SubjectResult, levels: Sequence[str], width: float) ->
     labels = [_axis_label(name, col_w - 4) for name in levels]
     axis_h = AXIS_FONT * 1.25 * max(len(lines) for lines in labels) + 4
     height = axis_h + 2 * LANE + 6
-    d = Drawing(width, height)
+    d = new_drawing(width, height)
     top = height - 3
     biggest = max([1, *result.now.counts, *result.target.counts])
     for level in range(n + 1):

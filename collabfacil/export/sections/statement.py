@@ -128,3 +128,21 @@ def markdown(step: Step, data: WorkshopData) -> list[str]:
     lines.append("")
     lines += facts(settings, state, version, agreed)
     return lines
+
+
+def appendix(step: Step, ctx: SectionContext) -> list[Flowable]:
+    """Every draft in order, each with its consent count and whether it was agreed."""
+    state = read_state(ctx.data.items_for(step.id))
+    story: list[Flowable] = []
+    for version in state.versions:
+        facts = []
+        if version.uid == state.agreed_uid:
+            facts.append("agreed")
+        consent = state.consents.get(version.uid)
+        if consent is not None and consent.total:
+            facts.append(f"consent: {consent.summary()}")
+        label = f"Version {version.number}" + (f" ({'; '.join(facts)})" if facts else "")
+        story.append(Paragraph(f"<b>{escape(label)}</b>", ctx.styles["Record"]))
+        story += [Paragraph(markup(para), ctx.styles["Record"])
+                  for para in version.text.split("\n\n") if para.strip()]
+    return story

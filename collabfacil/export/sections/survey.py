@@ -32,7 +32,15 @@ from collabfacil.domain.steps.survey import (
     settings,
 )
 from collabfacil.export.pdf_table import page_table
-from collabfacil.export.pdf_theme import FONT, FONT_BOLD, Palette, markup, printable, tag
+from collabfacil.export.pdf_theme import (
+    FONT,
+    FONT_BOLD,
+    Palette,
+    markup,
+    new_drawing,
+    printable,
+    tag,
+)
 from collabfacil.export.sections.base import SectionContext
 from collabfacil.export.since_last_time import change_table
 
@@ -67,7 +75,7 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
         cats = categories(step.config, found)
         if any(c.mean is not None for c in cats):
             story.append(KeepTogether([
-                Paragraph("By category", styles["Heading2"]),
+                Paragraph("By category", styles["Heading3"]),
                 radar(cats, ctx.width),
             ]))
     return story
@@ -133,7 +141,7 @@ def _table(step: Step, found: Sequence[StatementResult], ctx: SectionContext) ->
 def histogram(r: StatementResult, width: float) -> Drawing:
     """Bars for 1–5 and, set apart in grey, don't know; the count above each bar."""
     height = 30.0
-    d = Drawing(width, height)
+    d = new_drawing(width, height)
     counts = [*r.ratings, r.dont_know]
     biggest = max(1, *counts)
     unit = width / 7.2
@@ -154,7 +162,7 @@ def histogram(r: StatementResult, width: float) -> Drawing:
 def radar(cats: Sequence[CategoryResult], width: float) -> Drawing:
     """The categories' means on axes from 1 (centre) to 5, labelled in plain text."""
     height = min(width * 0.62, 300.0)
-    d = Drawing(width, height)
+    d = new_drawing(width, height)
     cx, cy = width / 2, height / 2 - 4
     label_w = width * 0.26
     radius = min(cx - label_w - 8, cy - 26)
