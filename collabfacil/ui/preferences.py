@@ -89,3 +89,22 @@ class Preferences:
     @last_workshop.setter
     def last_workshop(self, workshop_id: int | None) -> None:
         self._set("session/last_workshop", int(workshop_id or 0))
+
+    @property
+    def export_paper(self) -> str:
+        """The paper size last chosen for the PDF: "A4" (the default) or "Letter"."""
+        value = str(self._get("export/paper", "A4"))
+        return value if value in ("A4", "Letter") else "A4"
+
+    @export_paper.setter
+    def export_paper(self, value: str) -> None:
+        self._set("export/paper", value)
+
+    @property
+    def open_pdf_when_done(self) -> bool:
+        """Whether the export dialog opens the PDF it wrote (on unless turned off)."""
+        return str(self._get("export/open_when_done", "true")).lower() in ("true", "1")
+
+    @open_pdf_when_done.setter
+    def open_pdf_when_done(self, on: bool) -> None:
+        self._set("export/open_when_done", "true" if on else "false")
