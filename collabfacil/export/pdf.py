@@ -150,11 +150,11 @@ class ActionPlanPdf:
             heading = f"Appendix {letter}: {title}"
             parts.append((key, heading))
             body += [CondPageBreak(50 * mm), self._heading(heading, key), *flowables]
-        story = [*cover(self.data, s, self.width), NextPageTemplate("body"), PageBreak()]
+        story = [*cover(self.data, s, self.width, parts=parts if body else [],
+                        contents=self.contents), NextPageTemplate("body"), PageBreak()]
         if not body:
             return [*story, Paragraph("Nothing was captured in this workshop.", s["Normal"])]
-        story += summary_page(self.data, summary, s, self.width, parts=parts,
-                              contents=self.contents)
+        story += summary_page(self.data, summary, s, self.width, contents=self.contents)
         return [*story, PageBreak(), *body]
 
     def _heading(self, text: str, key: str, *, plain: str = "") -> SectionHeading:

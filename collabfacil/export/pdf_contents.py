@@ -31,7 +31,7 @@ class Contents:
         for key, x, y in self.slots.get(page, []):
             number = self.pages.get(key)
             if number is not None:
-                canvas.setFont(FONT, 10)
+                canvas.setFont(FONT, 9.5)
                 canvas.setFillColor(Palette.ink)
                 canvas.drawRightString(x, y, str(number))
 
@@ -59,8 +59,8 @@ class ContentsList(Flowable):
     """The titles of the paper's parts, one a line, with dotted leaders to the page
     number written in later (see :class:`Contents`)."""
 
-    leading = 15.0
-    size = 10.0
+    leading = 13.5
+    size = 9.5
     number_room = 22.0  # points kept free at the right for the page number
 
     def __init__(self, entries: list[tuple[str, str]], contents: Contents) -> None:

@@ -13,15 +13,17 @@ from collabfacil.export.pdf_contents import Contents, ContentsList, SectionHeadi
 from collabfacil.export.pdf_theme import FONT, Palette, markup
 from collabfacil.export.summary import NO_THEME, Summary
 
-PRIORITIES_MAX = 8  # lines of priorities on the summary page
+LINES_MAX = {"vote": 6, "theme": 3}  # top choices and largest themes on the summary page
 SUMMARY_KEY = "summary"
 
 
-def cover(data: WorkshopData, styles: StyleSheet1, width: float) -> list[Flowable]:
-    """Title, date, venue, facilitator and the partners' full names."""
+def cover(data: WorkshopData, styles: StyleSheet1, width: float, *,
+          parts: list[tuple[str, str]], contents: Contents) -> list[Flowable]:
+    """Title, date, venue, facilitator, the partners' full names, and what is in the
+    paper (``parts``: (key, title), with the page each starts on)."""
     s, workshop = styles, data.workshop
     story: list[Flowable] = [
-        Spacer(1, 30 * mm),
+        Spacer(1, 18 * mm),
         Paragraph("ACTION PLAN", s["CoverKicker"]),
         Paragraph(markup(workshop.title), s["CoverTitle"]),
         HRFlowable(width="100%", thickness=2, color=Palette.blue,
@@ -47,13 +49,17 @@ def cover(data: WorkshopData, styles: StyleSheet1, width: float) -> list[Flowabl
             ("TOPPADDING", (0, 0), (0, -1), 2.5),  # label baseline meets value's
         ]))
         story.append(table)
+    if parts:
+        story += [Spacer(1, 9 * mm),
+                  KeepTogether([Paragraph("IN THIS PAPER", s["Label"]),
+                                ContentsList(parts, contents)])]
     return story
 
 
 def summary_page(data: WorkshopData, summary: Summary, styles: StyleSheet1, width: float,
-                 *, parts: list[tuple[str, str]], contents: Contents) -> list[Flowable]:
-    """Purpose, partners, the figures of the plan, the room's priorities, the review
-    rhythm, and what is in the paper (``parts``: (key, title) with page numbers)."""
+                 *, contents: Contents) -> list[Flowable]:
+    """Purpose, partners, the figures of the plan, the review rhythm, what the room
+    put first and the themes that came up most."""
     s = styles
     story: list[Flowable] = [SectionHeading("Summary", s["Heading1"], key=SUMMARY_KEY,
                                             title="Summary", contents=contents)]
@@ -75,22 +81,22 @@ def summary_page(data: WorkshopData, summary: Summary, styles: StyleSheet1, widt
             story.append(Paragraph(f"By theme: {line}", s["Normal"]))
         story.append(Paragraph(f"<b>Review rhythm:</b> {markup(summary.review_rhythm)}",
                                s["Normal"]))
-    if summary.priorities:
-        story.append(Paragraph("WHAT THE ROOM PUT FIRST", s["Label"]))
-        shown = summary.priorities[:PRIORITIES_MAX]
-        for title in dict.fromkeys(p.step_title for p in shown):
+    shown = 0
+    for kind, label in (("vote", "WHAT THE ROOM PUT FIRST"),
+                        ("theme", "THE THEMES THAT CAME UP MOST")):
+        chosen = [p for p in summary.priorities if p.kind == kind][:LINES_MAX[kind]]
+        shown += len(chosen)
+        if chosen:
+            story.append(Paragraph(label, s["Label"]))
+        for title in dict.fromkeys(p.step_title for p in chosen):
             story.append(Paragraph(markup(title), s["SummaryStep"]))
             story += [Paragraph(f"{markup(p.label)}\u2003<font size='8.5' color="
                                 f"'{Palette.muted.hexval()}'>{markup(p.weight)}</font>",
                                 s["Note"], bulletText="\u2022")
-                      for p in shown if p.step_title == title]
-        more = len(summary.priorities) - PRIORITIES_MAX
-        if more > 0:
-            story.append(Paragraph(f"And {more} more in the sections that follow.",
-                                   s["Small"]))
-    if parts:
-        story.append(KeepTogether([Paragraph("IN THIS PAPER", s["Label"]),
-                                   ContentsList(parts, contents)]))
+                      for p in chosen if p.step_title == title]
+    more = len(summary.priorities) - shown
+    if more > 0:
+        story.append(Paragraph(f"And {more} more in the sections that follow.", s["Small"]))
     return story
 
 

@@ -27,6 +27,7 @@ class Priority:
     label: str
     step_title: str
     weight: str  # e.g. "7 dots" or "5 notes"
+    kind: str = "vote"  # "vote": the room chose it; "theme": many notes said it
 
 
 @dataclass(frozen=True)
@@ -75,15 +76,11 @@ def purpose(data: WorkshopData) -> tuple[str, bool]:
 
 
 def priorities(data: WorkshopData) -> list[Priority]:
-    """The leading choices of every vote (votes cast), and the largest themes of
-    every cluster, in agenda order."""
-    out: list[Priority] = []
-    for step in data.steps:
-        if step.type == "vote":
-            out += _vote_leaders(step, data)
-        elif step.type == "cluster":
-            out += _largest_themes(step, data)
-    return out
+    """The leading choices of every vote (votes cast) in agenda order, then the
+    largest themes of every cluster."""
+    votes = [p for s in data.steps if s.type == "vote" for p in _vote_leaders(s, data)]
+    themes = [p for s in data.steps if s.type == "cluster" for p in _largest_themes(s, data)]
+    return votes + themes
 
 
 def _vote_leaders(step: Step, data: WorkshopData) -> list[Priority]:
@@ -103,7 +100,7 @@ def _largest_themes(step: Step, data: WorkshopData) -> list[Priority]:
     found = cluster.groups(themes, data.contributions_for(source.id))
     sized = [g for g in cluster.by_size(found) if g.theme is not None and g.notes]
     return [Priority(g.name, step.title,
-                     f"{len(g.notes)} note{'s' if len(g.notes) != 1 else ''}")
+                     f"{len(g.notes)} note{'s' if len(g.notes) != 1 else ''}", kind="theme")
             for g in sized[:TOP_THEMES]]
 
 

@@ -104,13 +104,15 @@ def test_the_summary_page_follows_the_cover(demo, demo_pages):
     assert "10 actions 9 named owners 7 partners with actions 2 small tests of change" in page
     assert "19 Mar 2026 to 4 Jun 2026" in page
     assert "WHAT THE ROOM PUT FIRST Choose the draft goal • Mrs P, 84" in page
-    assert "IN THIS PAPER" in page
+    assert "THE THEMES THAT CAME UP MOST Which barriers, and are we doing them? " \
+           "• Information & data sharing 4 notes" in page
+    assert "IN THIS PAPER" in demo_pages[0]  # the contents are on the cover
 
 
-def test_the_contents_give_the_page_each_part_starts_on(demo_pages):
+def test_the_cover_lists_the_parts_with_the_page_each_starts_on(demo_pages):
     """Every page number in the contents is the page its heading is printed on (the
     numbers are written in last, so they come after the footer in the text)."""
-    listing, numbers = demo_pages[1].split("IN THIS PAPER", 1)[1].split(" Page 2 of ")
+    listing, numbers = demo_pages[0].split("IN THIS PAPER", 1)[1].split(" Page 1 of ")
     titles = [t.strip() for t in re.split(r"(?: ?\.){3,}", listing) if t.strip()]
     pages = [int(n) for n in numbers.split()[1:]]
     assert len(titles) == len(pages) == 7
