@@ -432,22 +432,20 @@ class Workbench:
         return new_id
 
     def export_pdf(self) -> Path | None:
-        """Ask where, then write the open workshop's action plan as a PDF."""
+        """Choose the sections, paper and names, see the first pages, then write the
+        open workshop's action plan as a PDF where the facilitator says."""
         assert self.session is not None
-        from collabfacil.export.pdf import write_pdf
+        from collabfacil.ui import export_dialog
 
         data = self.repo.load(self.session.controller.workshop_id)
         suggested = Path.home() / f"{safe_file_name(data.workshop.title)} - action plan.pdf"
-        path = dialogs.save_file(self.session.console, "Export the action plan", suggested,
-                                 "PDF (*.pdf)")
-        if path is None:
-            return None
-        try:
-            write_pdf(data, path)
-        except CollabFacilError as exc:
-            dialogs.tell(self.session.console, "The action plan was not written", str(exc))
-            return None
-        self.session.console.statusBar().showMessage(f"Action plan written to {path}", 8000)
+        dialog = export_dialog.ExportDialog(data, library=self.library,
+                                            preferences=self.preferences, suggested=suggested,
+                                            parent=self.session.console)
+        path = export_dialog.run_modal(dialog)
+        dialog.deleteLater()
+        if path is not None:
+            self.session.console.statusBar().showMessage(f"Action plan written to {path}", 8000)
         return path
 
     def close(self) -> None:

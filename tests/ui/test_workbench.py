@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from collabfacil.app import Workbench, choose_workshop, safe_file_name
 from collabfacil.domain.model import Action, Step, Workshop
 from collabfacil.storage.repository import WorkshopRepository
-from collabfacil.ui import dialogs
+from collabfacil.ui import dialogs, export_dialog
+from collabfacil.ui.export_dialog import ExportDialog
 from collabfacil.ui.preferences import Preferences
 
 
@@ -68,18 +69,43 @@ def test_cancelling_the_series_dialog_changes_nothing(bench: Workbench,
     assert len(repo.list_workshops()) == 1
 
 
+@pytest.fixture
+def export_at_once(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> list[ExportDialog]:
+    """Drive the export dialog instead of blocking: wait for its preview, then click
+    Save as… (nothing is opened in a viewer). The dialogs shown, in order."""
+    shown: list[ExportDialog] = []
+
+    def run(dialog: ExportDialog) -> Path | None:
+        shown.append(dialog)
+        qtbot.waitUntil(dialog.preview_ready, timeout=20000)
+        dialog.save_button.click()
+        return dialog.written
+
+    monkeypatch.setattr(export_dialog, "run_modal", run)
+    monkeypatch.setattr(export_dialog, "open_externally", lambda path: None)
+    return shown
+
+
 def test_export_pdf_from_the_console(bench: Workbench, workshop_id: int, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """File ▸ Export writes the PDF where the facilitator chose."""
+                                     monkeypatch: pytest.MonkeyPatch,
+                                     export_at_once: list[ExportDialog]) -> None:
+    """File ▸ Export shows the export dialog, then writes the PDF where the facilitator
+    chose, on the paper chosen last time."""
     target = tmp_path / "plan.pdf"
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: target)
-    bench.open(workshop_id)
+    bench.preferences.export_paper = "Letter"
+    session = bench.open(workshop_id)
     assert bench.export_pdf() == target
     assert target.read_bytes().startswith(b"%PDF")
+    [dialog] = export_at_once
+    assert dialog.parent() is session.console
+    assert dialog.letter_button.isChecked()
+    assert "plan.pdf" in session.console.statusBar().currentMessage()
 
 
 def test_a_failed_export_says_why(bench: Workbench, workshop_id: int, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+                                  monkeypatch: pytest.MonkeyPatch,
+                                  export_at_once: list[ExportDialog]) -> None:
     """A folder that does not exist: a message, and no file."""
     told: list[str] = []
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: tmp_path / "no" / "plan.pdf")
@@ -88,6 +114,7 @@ def test_a_failed_export_says_why(bench: Workbench, workshop_id: int, tmp_path: 
     assert bench.export_pdf() is None
     assert told
     assert "does not exist" in told[0]
+    assert not (tmp_path / "no").exists()
 
 
 def test_titles_become_safe_file_names() -> None:
