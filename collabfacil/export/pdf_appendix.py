@@ -14,7 +14,7 @@ from collabfacil.domain.exercises import Exercise
 from collabfacil.domain.model import Contribution, Step
 from collabfacil.domain.steps import step_type
 from collabfacil.export.outline import note_groups
-from collabfacil.export.pdf_theme import Palette, markup
+from collabfacil.export.pdf_theme import markup
 from collabfacil.export.sections import section_appendix
 from collabfacil.export.sections.base import SectionContext
 
@@ -50,12 +50,15 @@ def step_records(step: Step, ctx: SectionContext) -> list[Flowable]:
 
 
 def _record(note: Contribution, ctx: SectionContext) -> Paragraph:
+    """A note as one run of text in one style: its organisation follows a dash rather
+    than in smaller grey type, which would make reportlab lay out every line of the
+    appendix on its slow path (2.3x the time for 2,000 notes)."""
     text = markup(note.text)
     org = ctx.data.organisation(note.organisation_id)
     if org is not None:
-        text += (f'\u2003<font size="7.5" color="{Palette.muted.hexval()}">'
-                 f"\u2014\u00a0{markup(org.label).replace(' ', chr(0xA0))}</font>")
-    return Paragraph(text, ctx.styles["Record"], bulletText="\u2022")
+        text += "\u2003\u2014\u00a0" + markup(org.label).replace(" ", "\u00a0")
+    # the bullet as text with a hanging indent: reportlab's bulletText costs 15% more
+    return Paragraph("\u2022\u2002" + text, ctx.styles["Record"])
 
 
 def sources(exercises: list[Exercise], ctx: SectionContext) -> list[Flowable]:

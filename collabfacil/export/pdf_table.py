@@ -23,6 +23,15 @@ class PageTable(Table):
     """
 
     page_height: float = float("inf")
+    _sized_for: tuple[float, float] | None = None
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:  # noqa: N803
+        """Size the table once per space offered: reportlab sizes it again in ``wrap``
+        and twice in ``split`` (wrapping every cell each time), for the same space."""
+        if self._sized_for == (availWidth, availHeight):
+            return
+        super()._calc(availWidth, availHeight)
+        self._sized_for = (availWidth, availHeight)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
         """Split between rows; inside the row at the break only if it is too tall

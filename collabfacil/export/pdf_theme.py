@@ -59,19 +59,19 @@ def register_fonts(folder: Path) -> None:
 
 
 @functools.cache
-def _coverage() -> frozenset[int]:
-    """The code points every one of the four faces can draw."""
+def _coverage() -> frozenset[str]:
+    """The characters every one of the four faces can draw, and line breaks and tabs."""
     faces = [pdfmetrics.getFont(face).face.charToGlyph for face in _FACES]
-    return frozenset(set(faces[0]).intersection(*faces[1:]))
+    points = set(faces[0]).intersection(*faces[1:])
+    return frozenset(chr(p) for p in points) | {"\n", "\t"}
 
 
 def printable(text: str) -> str:
     """``text`` with each character the font lacks (CJK, emoji...) shown as U+FFFD."""
     covered = _coverage()
-    if all(ord(ch) in covered or ch in "\n\t" for ch in text):
+    if covered.issuperset(text):  # the usual case, checked in C
         return text
-    return "".join(ch if ord(ch) in covered or ch in "\n\t" else MISSING_GLYPH
-                   for ch in text)
+    return "".join(ch if ch in covered else MISSING_GLYPH for ch in text)
 
 
 def markup(text: str) -> str:
@@ -128,8 +128,9 @@ def stylesheet() -> StyleSheet1:
         textColor=Palette.muted, spaceBefore=2)
     add("Small", fontSize=8.5, leading=12, textColor=Palette.muted)
     add("Source", parent="Note", fontSize=9, leading=12.5, spaceAfter=2)
-    add("Record", fontSize=8.5, leading=11, leftIndent=10, bulletIndent=1,
-        bulletFontName=FONT, spaceAfter=1.5)
+    add("Record", fontSize=8.5, leading=11, leftIndent=10, firstLineIndent=-8.5,
+        spaceAfter=1.5)  # "•\u2002" then the text, hanging
+    add("RecordText", parent="Record", firstLineIndent=0)
     return sheet
 
 

@@ -142,7 +142,7 @@ def appendix(step: Step, ctx: SectionContext) -> list[Flowable]:
         if consent is not None and consent.total:
             facts.append(f"consent: {consent.summary()}")
         label = f"Version {version.number}" + (f" ({'; '.join(facts)})" if facts else "")
-        story.append(Paragraph(f"<b>{escape(label)}</b>", ctx.styles["Record"]))
-        story += [Paragraph(markup(para), ctx.styles["Record"])
+        story.append(Paragraph(f"<b>{escape(label)}</b>", ctx.styles["RecordText"]))
+        story += [Paragraph(markup(para), ctx.styles["RecordText"])
                   for para in version.text.split("\n\n") if para.strip()]
     return story

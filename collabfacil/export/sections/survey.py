@@ -101,7 +101,7 @@ def _table(step: Step, found: Sequence[StatementResult], ctx: SectionContext) ->
     for name, members in _groups(step, found):
         if name:
             spans.append(len(rows))
-            rows.append([Paragraph(f"<b>{markup(name)}</b>", cell), "", "", "", "", "", ""])
+            rows.append([Paragraph(markup(name), styles["CellGroup"]), "", "", "", "", "", ""])
         for r in members:
             text = markup(r.statement.text)
             if r.statement.reverse:
@@ -130,7 +130,7 @@ def _table(step: Step, found: Sequence[StatementResult], ctx: SectionContext) ->
     ]
     for row in spans:
         style += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row),
-                                                  Palette.band)]
+                                                  Palette.group)]
     for i, row in enumerate(rows[1:], start=1):
         if i not in spans and row[3] == "":  # below the minimum: the message spans
             style.append(("SPAN", (2, i), (-1, i)))
