@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -100,6 +102,16 @@ def summary_page(data: WorkshopData, summary: Summary, styles: StyleSheet1, widt
     return story
 
 
+def date_span(first: date, last: date) -> str:
+    """E.g. "8 Mar – 26 Apr 2026", "1 Dec 2026 – 3 Feb 2027" or "8 Mar 2026"."""
+    if first == last:
+        return short_date(first)
+    start = short_date(first)
+    if first.year == last.year:
+        start = start.rsplit(" ", 1)[0]
+    return f"{start}\u2009\u2013\u2009{short_date(last)}"
+
+
 def _purpose_box(summary: Summary, s: StyleSheet1, width: float) -> Table:
     big = ParagraphStyle("SummaryPurpose", parent=s["Lead"], fontSize=12.5, leading=17,
                          spaceAfter=0)
@@ -128,8 +140,7 @@ def _figures(summary: Summary, s: StyleSheet1, width: float) -> Table:
              figure(summary.organisations, "partner with actions", "partners with actions"),
              figure(summary.small_tests, "small test of change", "small tests of change")]
     if summary.first_due is not None and summary.last_due is not None:
-        span = short_date(summary.first_due) if summary.first_due == summary.last_due \
-            else f"{short_date(summary.first_due)} to {short_date(summary.last_due)}"
+        span = date_span(summary.first_due, summary.last_due)
         cells.append([Paragraph(span, ParagraphStyle("Span", parent=s["Normal"],
                                                      fontSize=10.5, leading=23)),
                       Paragraph("due dates", s["FigureLabel"])])

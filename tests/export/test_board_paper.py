@@ -102,7 +102,7 @@ def test_the_summary_page_follows_the_cover(demo, demo_pages):
     assert "Summary OUR SHARED PURPOSE Older people in Northshire get home" in page
     assert "7 PARTNERS Northshire Acute Hospitals NHS Trust" in page
     assert "10 actions 9 named owners 7 partners with actions 2 small tests of change" in page
-    assert "19 Mar 2026 to 4 Jun 2026" in page
+    assert "19 Mar – 4 Jun 2026 due dates" in page
     assert "WHAT THE ROOM PUT FIRST Choose the draft goal • Mrs P, 84" in page
     assert "THE THEMES THAT CAME UP MOST Which barriers, and are we doing them? " \
            "• Information & data sharing 4 notes" in page
