@@ -21,13 +21,32 @@ def test_the_summary_has_title_date_venue_and_partners(data, tmp_path):
 
 
 def test_notes_are_listed_under_their_step_and_column(data):
-    """Each step is a heading; each column a sub-heading with its notes below."""
+    """Each step is a heading in its section; each column a sub-heading with its notes."""
     text = markdown_text(data)
-    assert ("## Ways to fail\n\n> How could we fail?\n\n### Time\n\n"
+    assert ("### Ways to fail\n\n> How could we fail?\n\n#### Time\n\n"
             "- Nobody has time to meet — Acute\n- Meetings that decide nothing\n\n"
-            "### Data\n\n- Records that do not join up — Council\n") in text
-    assert "## Our 15%" in text
+            "#### Data\n\n- Records that do not join up — Council\n") in text
+    assert "### Our 15%" in text
     assert "- I will call the ward manager on Monday — Acute" in text
+
+
+def test_the_sections_follow_the_board_paper(data):
+    """Summary first, then the numbered sections; the plan with its review rhythm."""
+    text = markdown_text(data)
+    assert text.index("## Summary") < text.index("## 1. ") < text.index(". The action plan\n")
+    assert "- **The action plan:** 3 actions, 3 named owners, 2 partners with actions, " \
+           "1 small test of change; due 20 Mar 2026 to 1 Jul 2026." in text
+    plan = text.split(". The action plan\n", 1)[1]
+    assert plan.startswith("\n**Review rhythm:** No review rhythm was agreed")
+    assert "\n\n\n" not in text  # one blank line between blocks
+
+
+def test_the_plan_is_grouped_by_theme(data):
+    themed = [replace(a, theme=t) for a, t in zip(data.actions, ("Data", "Time", "Data"),
+                                                   strict=True)]
+    text = markdown_text(replace(data, actions=themed))
+    assert "**By theme:** Time (1); Data (2)." in text
+    assert text.index("### Time (1 action)") < text.index("### Data (2 actions)")
 
 
 def test_must_agree_columns_are_marked(data):
@@ -35,8 +54,8 @@ def test_must_agree_columns_are_marked(data):
     fail = replace(data.steps[0], config={"sections": ["Time", "Data"],
                                           "must_agree": ["Data"]})
     text = markdown_text(replace(data, steps=[fail, *data.steps[1:]]))
-    assert "### Data *(must agree)*" in text
-    assert "### Time\n" in text
+    assert "#### Data *(must agree)*" in text
+    assert "#### Time\n" in text
 
 
 def test_a_note_on_several_lines_stays_in_its_list_item(data):
