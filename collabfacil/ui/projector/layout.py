@@ -220,6 +220,13 @@ def _fill(columns: list[Column], rects: list[QRectF], m: _Measure, *,
     """
     gap = m.px * 0.5
     header_h = _header_height(columns, rects, m.px)
+    if not allow_hiding:
+        # every card is at least its padding high: a column with more cards than
+        # that allows cannot fit, and is known not to without measuring any
+        least = 2 * m.pad + gap
+        if any(header_h + len(col.cards) * least - gap > rect.height()
+               for col, rect in zip(columns, rects, strict=True)):
+            return None
     placed: list[PlacedColumn] = []
     for col, rect in zip(columns, rects, strict=True):
         header = QRectF(rect.left(), rect.top(), rect.width(), header_h)
@@ -263,14 +270,19 @@ def _column_counts(n: int) -> list[int]:
     return [*range(first, min(6, max(n, 1)) + 1), *range(first - 1, 0, -1)]
 
 
-def _arrangements(columns: list[Column], area: QRectF, gap: float
+def _arrangements(columns: list[Column], area: QRectF, gap: float,
+                  splits: dict[int, list[Column]] | None = None
                   ) -> list[tuple[list[Column], list[QRectF]]]:
-    """The ways to place the columns, best-looking first."""
+    """The ways to place the columns, best-looking first (``splits``: the open
+    board already dealt into so many columns, kept from one font size to the next)."""
     if len(columns) == 1 and not columns[0].title:  # one open board: deal into columns
         cards = columns[0].cards
+        splits = {} if splits is None else splits
         out = []
         for count in _column_counts(len(cards)):
-            split = _split_open_board(cards, count)
+            split = splits.get(count)
+            if split is None:
+                split = splits[count] = _split_open_board(cards, count)
             out.append((split, _grid_rects(area, count, 1, gap)))
         return out
     rows_options = [1, 2, 3] if len(columns) > 2 else [1]
@@ -288,15 +300,16 @@ def layout_board(columns: list[Column], area: QRectF, *, min_px: float,
     if not columns or area.width() < 20 or area.height() < 20:
         return BoardLayout(min_px, [])
     px = max_px
+    splits: dict[int, list[Column]] = {}
     while px >= min_px:
         m = _Measure(px)
-        for cols, rects in _arrangements(columns, area, px * 0.75):
+        for cols, rects in _arrangements(columns, area, px * 0.75, splits):
             laid = _fill(cols, rects, m, allow_hiding=False)
             if laid:
                 return laid
         px *= 0.9
     m = _Measure(min_px)
-    options = _arrangements(columns, area, min_px * 0.75)
+    options = _arrangements(columns, area, min_px * 0.75, splits)
     # columns at least 11 ems wide, so words are not broken
     good = [o for o in options if o[1][0].width() >= min_px * 11] or options[-1:]
     fallbacks = [_fill(cols, rects, m, allow_hiding=True) for cols, rects in good]

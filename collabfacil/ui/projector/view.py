@@ -10,13 +10,21 @@ type's Scene (``ui/projector/steps``).
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QRegion,
+)
 from PySide6.QtWidgets import QWidget
 
 from collabfacil.domain.timer import format_clock
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.projector.layout import card_font, shorten_to_height
-from collabfacil.ui.projector.scene import Scene
+from collabfacil.ui.projector.scene import PaintUnit, Scene
 from collabfacil.ui.projector.steps import scene_for
 from collabfacil.ui.projector.theme import (
     BACKGROUND,
@@ -27,6 +35,7 @@ from collabfacil.ui.projector.theme import (
     LAST_MINUTE,
     MUTED,
     OVERTIME,
+    current_theme,
 )
 
 
@@ -41,6 +50,12 @@ class ProjectorView(QWidget):
         self._scene_key: tuple[object, ...] | None = None
         self._timer_text = ""
         self._frozen: tuple[QPixmap, list[str]] | None = None
+        # the last picture of a scene with units, what it shows, and the timer in it
+        self._frame: QPixmap | None = None
+        self._frame_key: tuple[object, ...] = ()
+        self._frame_scene: Scene | None = None
+        self._frame_units: list[PaintUnit] = []
+        self._frame_timer: tuple[str, int] = ("", 0)
         for signal in (controller.step_changed, controller.phase_changed,
                        controller.contribution_added, controller.contribution_updated,
                        controller.contribution_removed, controller.actions_changed,
@@ -74,6 +89,10 @@ class ProjectorView(QWidget):
         if self._frozen is not None:
             return list(self._frozen[1])
         return self._live_texts()
+
+    def forget_picture(self) -> None:
+        """Paint everything again on the next paint, as after a resize (for tests)."""
+        self._frame = None
 
     # ------------------------------------------------------------ handlers
 
@@ -167,14 +186,57 @@ class ProjectorView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         if self.controller.blanked:
             p.fillRect(self.rect(), Qt.GlobalColor.black)
             return
         if self._frozen is not None:
             p.drawPixmap(self.rect(), self._frozen[0])
             return
+        scene = self.scene()
+        if not hasattr(scene, "units") or self.width() <= 0 or self.height() <= 0:
+            self._frame = None  # painted whole, straight onto the widget
+            self._paint(p, scene)
+            return
+        self._update_frame(scene)
+        assert self._frame is not None
+        p.drawPixmap(0, 0, self._frame)
+
+    def _update_frame(self, scene: Scene) -> None:
+        """Bring the kept picture up to date, painting only what changed in it.
+
+        The whole picture is painted again when the size, theme, title, phase or
+        prompt changed; otherwise only where the scene's units differ from the
+        ones last painted (a new card, the column it shifts), and the timer when
+        it shows another time.
+        """
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), self.height(), dpr, current_theme(), self.controller.font_scale,
+               self.controller.current_step.title, self._phase_label(), self._prompt()[0],
+               self.controller.clock() < self._time_up_until)
+        units = scene.units()  # type: ignore[attr-defined]
+        if self._frame is None or self._frame_key != key:
+            self._frame = QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+            self._frame.setDevicePixelRatio(dpr)
+            dirty = QRegion(self.rect())
+        elif self._frame_scene is scene:
+            dirty = QRegion()
+        else:
+            dirty = changed_region(self._frame_units, units)
+        timer = self._timer_look()
+        if timer != self._frame_timer:
+            dirty += self._timer_rect().toAlignedRect().adjusted(-2, -2, 2, 2)
+        if not dirty.isEmpty():
+            p = QPainter(self._frame)
+            p.setClipRegion(dirty)
+            self._paint(p, scene)
+            p.end()
+        self._frame_key, self._frame_scene, self._frame_units = key, scene, units
+        self._frame_timer = timer
+
+    def _paint(self, p: QPainter, scene: Scene) -> None:
+        """The whole view: background, title, timer, phase, prompt and the scene."""
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         p.fillRect(self.rect(), BACKGROUND)
         step = self.controller.current_step
         p.setPen(INK)
@@ -195,11 +257,19 @@ class ProjectorView(QWidget):
             p.setPen(MUTED)
             p.setFont(card_font(self._px(0.032)))
             p.drawText(prompt_rect, int(Qt.TextFlag.TextWordWrap), prompt)
-        self.scene().paint(p)
+        scene.paint(p)
+
+    def _timer_look(self) -> tuple[str, int]:
+        """The timer as painted now: its text and colour."""
+        remaining = self.controller.remaining_seconds()
+        return format_clock(remaining), self._timer_colour(remaining).rgba()
+
+    def _timer_colour(self, remaining: float) -> QColor:
+        return OVERTIME if remaining < 0 else LAST_MINUTE if remaining <= 60 else INK
 
     def _paint_timer(self, p: QPainter) -> None:
         remaining = self.controller.remaining_seconds()
-        p.setPen(OVERTIME if remaining < 0 else LAST_MINUTE if remaining <= 60 else INK)
+        p.setPen(self._timer_colour(remaining))
         if self.controller.clock() < self._time_up_until:  # a frame the room notices
             p.save()
             p.setPen(QPen(OVERTIME, self._margin() * 0.25))
@@ -212,3 +282,18 @@ class ProjectorView(QWidget):
         p.drawText(self._timer_rect(), int(Qt.AlignmentFlag.AlignRight
                                            | Qt.AlignmentFlag.AlignVCenter),
                    format_clock(remaining))
+
+
+def changed_region(before: list[PaintUnit], after: list[PaintUnit]) -> QRegion:
+    """Where two lists of units paint differently: the bounds of every unit in one
+    and not the other (a card that moved counts at both places)."""
+    old = {u.key for u in before}
+    new = {u.key for u in after}
+    region = QRegion()
+    for unit in before:
+        if unit.key not in new:
+            region += unit.bounds.toAlignedRect()
+    for unit in after:
+        if unit.key not in old:
+            region += unit.bounds.toAlignedRect()
+    return region
