@@ -181,7 +181,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     with _repository(args) as repo:
         data = repo.load(args.id)
     write, what = _writer(args.format)
-    write(data, args.out, anonymise=args.anonymise)
+    if args.format == "pdf":
+        from collabfacil.export.paper import PdfOptions
+
+        write(data, args.out, options=PdfOptions(paper=args.paper, anonymise=args.anonymise))
+    else:
+        write(data, args.out, anonymise=args.anonymise)
     note = ", without participants' names" if args.anonymise else ""
     _say(f"Wrote {what} of \u201c{data.workshop.title}\u201d to {args.out}{note}.")
     return 0
@@ -344,6 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("out", metavar="OUT", type=Path)
     sub.add_argument("--anonymise", action="store_true",
                      help="leave out participants' names")
+    sub.add_argument("--paper", choices=("A4", "Letter"), default="A4",
+                     help="the PDF's paper size (default A4)")
     sub = command("exercises", _cmd_exercises, "the exercise library and templates")
     sub.add_argument("--json", action="store_true", help="as one JSON object")
     sub = command("backups", _cmd_backups, "the automatic backups, newest first")
@@ -376,6 +383,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         sys.stderr.write(f"{PROG}: error: --workshop, --screen and "
                          "--exit-after-startup only apply when starting the app\n")
+        return 2
+    if getattr(args, "paper", "A4") != "A4" and args.format != "pdf":
+        parser.print_usage(sys.stderr)
+        sys.stderr.write(f"{PROG}: error: --paper only applies to --pdf\n")
         return 2
     _tolerant_output()
     try:

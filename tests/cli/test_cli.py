@@ -246,6 +246,26 @@ def test_export_anonymise_leaves_out_names(capsys: pytest.CaptureFixture[str],
         assert name not in text
 
 
+def test_export_on_us_letter(capsys: pytest.CaptureFixture[str], db: Path, demo_id: int,
+                             tmp_path: Path) -> None:
+    out_path = tmp_path / "letter.pdf"
+    status, _, err = run(capsys, "export", str(demo_id), "--pdf", str(out_path),
+                         "--paper", "Letter", "--db", str(db))
+    assert (status, err) == (0, ""), err
+    box = PdfReader(out_path).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_a_paper_size_for_anything_but_the_pdf_is_bad_usage(
+        capsys: pytest.CaptureFixture[str], db: Path, demo_id: int, tmp_path: Path) -> None:
+    out_path = tmp_path / "plan.csv"
+    status, _, err = run(capsys, "export", str(demo_id), "--csv", str(out_path),
+                         "--paper", "Letter", "--db", str(db))
+    assert status == 2
+    assert "--paper only applies to --pdf" in err
+    assert not out_path.exists()
+
+
 def test_export_of_an_unknown_workshop_is_an_error(
         capsys: pytest.CaptureFixture[str], db: Path, demo_id: int,
         tmp_path: Path) -> None:
