@@ -301,7 +301,15 @@ def layout_board(columns: list[Column], area: QRectF, *, min_px: float,
         return BoardLayout(min_px, [])
     px = max_px
     splits: dict[int, list[Column]] = {}
+    total = sum(len(c.cards) for c in columns)
+    most_columns = 6 if len(columns) == 1 and not columns[0].title else len(columns)
     while px >= min_px:
+        # each card is at least its padding high: when even the most columns at
+        # full height could not hold them all, no arrangement at this size can
+        least = px * 0.9 + px * 0.5
+        if total > most_columns * (area.height() + px * 0.5) / least:
+            px *= 0.9
+            continue
         m = _Measure(px)
         for cols, rects in _arrangements(columns, area, px * 0.75, splits):
             laid = _fill(cols, rects, m, allow_hiding=False)

@@ -9,7 +9,7 @@ type's Scene (``ui/projector/steps``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -46,6 +46,9 @@ class ProjectorView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.setAccessibleName("Projector view")
+        # every paint covers every pixel (background, black, or the kept picture):
+        # the window behind need not be painted first
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._scene: Scene | None = None
         self._scene_key: tuple[object, ...] | None = None
         self._timer_text = ""
@@ -162,10 +165,7 @@ class ProjectorView(QWidget):
         """
         m = self._margin()
         top = self._phase_rect().bottom() + m * 0.2
-        step = self.controller.current_step
-        prompt = step.prompt
-        if step.phases and step.phases[self.controller.phase_index].prompt:
-            prompt = step.phases[self.controller.phase_index].prompt
+        prompt = self._prompt_text()
         if not prompt:
             return "", QRectF(m, top, self.width() - 2 * m, 0)
         metrics = QFontMetricsF(card_font(self._px(0.032)))
@@ -173,6 +173,14 @@ class ProjectorView(QWidget):
                                           Qt.TextFlag.TextWordWrap,
                                           metrics.lineSpacing() * 3.2)
         return shown, QRectF(m, top, self.width() - 2 * m, height)
+
+    def _prompt_text(self) -> str:
+        """The prompt in full: the phase's own during a timed sub-phase that has one."""
+        step = self.controller.current_step
+        phases = step.phases
+        if phases and phases[self.controller.phase_index].prompt:
+            return phases[self.controller.phase_index].prompt
+        return step.prompt
 
     def _body_rect(self) -> QRectF:
         m = self._margin()
@@ -211,7 +219,7 @@ class ProjectorView(QWidget):
         """
         dpr = self.devicePixelRatioF()
         key = (self.width(), self.height(), dpr, current_theme(), self.controller.font_scale,
-               self.controller.current_step.title, self._phase_label(), self._prompt()[0],
+               self.controller.current_step.title, self._phase_label(), self._prompt_text(),
                self.controller.clock() < self._time_up_until)
         units = scene.units()  # type: ignore[attr-defined]
         if self._frame is None or self._frame_key != key:
@@ -234,26 +242,36 @@ class ProjectorView(QWidget):
         self._frame_timer = timer
 
     def _paint(self, p: QPainter, scene: Scene) -> None:
-        """The whole view: background, title, timer, phase, prompt and the scene."""
+        """The whole view: background, title, timer, phase, prompt and the scene.
+
+        With a clip set on ``p`` (a change painted into the kept picture), the
+        title, phase and prompt are left out where the clip does not reach them.
+        """
+        clip = p.clipRegion() if p.hasClipping() else None
+
+        def reaches(rect: QRectF) -> bool:
+            return clip is None or clip.intersects(_spread(rect))
+
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         p.fillRect(self.rect(), BACKGROUND)
         step = self.controller.current_step
-        p.setPen(INK)
-        p.setFont(card_font(self._px(0.06), bold=True))
-        title = QFontMetricsF(p.font()).elidedText(
-            step.title, Qt.TextElideMode.ElideRight, self._title_rect().width())
-        p.drawText(self._title_rect(), int(Qt.AlignmentFlag.AlignLeft
-                                           | Qt.AlignmentFlag.AlignVCenter), title)
+        if reaches(self._title_rect()):
+            p.setPen(INK)
+            p.setFont(card_font(self._px(0.06), bold=True))
+            title = QFontMetricsF(p.font()).elidedText(
+                step.title, Qt.TextElideMode.ElideRight, self._title_rect().width())
+            p.drawText(self._title_rect(), int(Qt.AlignmentFlag.AlignLeft
+                                               | Qt.AlignmentFlag.AlignVCenter), title)
         self._paint_timer(p)
-        if self._phase_label():
+        if self._phase_label() and reaches(self._phase_rect()):
             p.setPen(HEADER_INK)
             p.setFont(card_font(self._px(0.036), bold=True))
             p.drawText(self._phase_rect(), int(Qt.AlignmentFlag.AlignLeft
                                                | Qt.AlignmentFlag.AlignVCenter),
                        self._phase_label())
         prompt, prompt_rect = self._prompt()
-        if prompt:
+        if prompt and reaches(prompt_rect):
             p.setPen(MUTED)
             p.setFont(card_font(self._px(0.032)))
             p.drawText(prompt_rect, int(Qt.TextFlag.TextWordWrap), prompt)
@@ -282,6 +300,13 @@ class ProjectorView(QWidget):
         p.drawText(self._timer_rect(), int(Qt.AlignmentFlag.AlignRight
                                            | Qt.AlignmentFlag.AlignVCenter),
                    format_clock(remaining))
+
+
+def _spread(rect: QRectF) -> QRect:
+    """The pixels a line of text in ``rect`` can touch: its box, and a margin for
+    glyphs reaching past it (a title's overhang, an accent above a capital)."""
+    margin = 4 + rect.height() * 0.5
+    return rect.adjusted(-margin, -margin, margin, margin).toAlignedRect()
 
 
 def changed_region(before: list[PaintUnit], after: list[PaintUnit]) -> QRegion:

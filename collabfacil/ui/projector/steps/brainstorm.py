@@ -26,13 +26,14 @@ def columns(controller: SessionController) -> list[Column]:
     looks: dict[int | None, tuple[str, str]] = {}  # the tag and stripe of each organisation
     cards_by_section: dict[str, list[Card]] = {s: [] for s in step.sections}
     loose: list[Card] = []
+    cards = _CARDS
     for c in notes.items():
         look = looks.get(c.organisation_id)
         if look is None:
             look = looks[c.organisation_id] = (notes.organisation_label(c.organisation_id),
                                                accents.get(c.organisation_id or -1, ""))
-        tag, accent = look
-        card = _card(c.text, tag, accent, NOTE_FILLS.get(c.colour, "") if c.colour else "")
+        key = (c.text, *look, NOTE_FILLS.get(c.colour, "") if c.colour else "")
+        card = cards.get(key) or _card(*key)
         if c.section in cards_by_section:
             cards_by_section[c.section].append(card)
         else:
@@ -51,14 +52,11 @@ _CARDS: dict[tuple[str, str, str, str], Card] = {}
 
 
 def _card(text: str, tag: str, accent: str, fill: str) -> Card:
-    """The card for a note, kept from one capture to the next (the board is built
-    again on every change; 2,000 notes need not make 2,000 new cards each time)."""
-    key = (text, tag, accent, fill)
-    card = _CARDS.get(key)
-    if card is None:
-        if len(_CARDS) >= 50_000:
-            _CARDS.clear()
-        card = _CARDS[key] = Card(text, tag, accent, fill)
+    """A new card, kept for the next time the board is built (on every change:
+    2,000 notes need not make 2,000 new cards each time)."""
+    if len(_CARDS) >= 50_000:
+        _CARDS.clear()
+    card = _CARDS[text, tag, accent, fill] = Card(text, tag, accent, fill)
     return card
 
 
