@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListView,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,24 +29,112 @@ from collabfacil.ui.models import ContributionRole, OrganisationRole, SectionRol
 
 
 class _NoteDelegate(QStyledItemDelegate):
-    """Shows organisation and section after the note; edits go to the controller."""
+    """Shows organisation and section after the note; edits go to the controller.
+
+    Qt repaints every visible row when a note is added (the rows move up one),
+    and the style lays each row's text out again each time: a row is painted
+    once into a picture, kept while its text, size, state (selected, alternate)
+    and palette are the same, and drawn from there (``cache_rows``).
+    """
+
+    ROWS_KEPT = 128  # three screens of one-line rows: about 10 MB at 1,600 pixels wide
 
     def __init__(self, controller: SessionController, parent: Any = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.cache_rows = True
+        self._rows: dict[tuple[object, ...], QPixmap] = {}
+
+    def line(self, index: QModelIndex) -> str:
+        """The row as shown: the note, then its section and organisation."""
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        tags = " · ".join(t for t in (index.data(SectionRole), index.data(OrganisationRole))
+                          if t)
+        return f"{text}    [{tags}]" if tags else text
 
     def initStyleOption(self, option: Any, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
-        tags = " · ".join(t for t in (index.data(SectionRole), index.data(OrganisationRole))
-                          if t)
-        if tags:
-            option.text = f"{option.text}    [{tags}]"
+        option.text = self.line(index)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        dpr = painter.device().devicePixelRatioF()
+        size = option.rect.size()
+        if (not self.cache_rows or dpr != int(dpr) or size.isEmpty()
+                or option.state & QStyle.StateFlag.State_HasFocus):
+            # (the focused row, one at most, has its frame's corners anti-aliased
+            # where it lies: painted where it is, as the style paints it)
+            super().paint(painter, option, index)
+            return
+        key = (self.line(index), size.width(), size.height(), option.state, option.features,
+               option.palette.cacheKey(), option.font.key(), dpr)
+        row = self._rows.pop(key, None)  # (put back last: the oldest go first)
+        if row is None:
+            row = self._paint_row(option, index, dpr)
+            if len(self._rows) >= self.ROWS_KEPT:
+                del self._rows[next(iter(self._rows))]
+        self._rows[key] = row
+        painter.drawPixmap(option.rect.topLeft(), row)
+
+    def _paint_row(self, option: QStyleOptionViewItem, index: QModelIndex,
+                   dpr: float) -> QPixmap:
+        """The row as the view and the style paint it: the list's background, the
+        row's own (alternate, selected), then the text and focus frame."""
+        row = QPixmap(option.rect.size() * dpr)
+        row.setDevicePixelRatio(dpr)
+        view = option.widget
+        row.fill(view.viewport().palette().color(view.viewport().backgroundRole())
+                 if isinstance(view, QAbstractItemView) else option.palette.base().color())
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(QPoint(0, 0), option.rect.size())
+        p = QPainter(row)
+        style = view.style() if view is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, opt, p, view)
+        super().paint(p, opt, index)
+        p.end()
+        return row
 
     def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
         note: Contribution = index.data(ContributionRole)
         text = editor.text()  # type: ignore[attr-defined]
         if note.id is not None and text != note.text:
             self.controller.edit_note(note.id, text=text)
+
+
+class NoteList(QTableView):
+    """The notes so far, one line each (the full note is in its tooltip and on the
+    projector), as a list: Home and End go to the first and last note.
+
+    A one-column table rather than a QListView: a list view lays out every row
+    again whenever one is added (calling into the model twice a row, 4,000 calls
+    on a board of 2,000 notes), while a table of fixed-height rows only looks at
+    the rows it shows.
+    """
+
+    def __init__(self, controller: SessionController) -> None:
+        super().__init__()
+        self.setModel(controller.notes)
+        self.setItemDelegate(_NoteDelegate(controller, self))
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(1)
+        rows.setDefaultSectionSize(self.fontMetrics().height())  # as a list view's rows
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list, as from any other field
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802 (Qt's name)
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        if action in (QAbstractItemView.CursorAction.MoveHome,
+                      QAbstractItemView.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier  # the first or last row
+        return super().moveCursor(action, modifiers)
 
 
 class BrainstormEditor(QWidget):
@@ -74,14 +166,7 @@ class BrainstormEditor(QWidget):
         pickers.addWidget(self.colour_box)
         self.capture = CaptureBox("Type what the room said and press Enter")
         self.capture.submitted.connect(self._on_capture_submitted)
-        self.notes = QListView()
-        self.notes.setAccessibleName("Notes captured on this step")
-        self.notes.setModel(controller.notes)
-        self.notes.setItemDelegate(_NoteDelegate(controller, self.notes))
-        # one line per note (the full text is in the tooltip and on the projector):
-        # uniform rows keep capture fast on a board of 2,000 notes
-        self.notes.setUniformItemSizes(True)
-        self.notes.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.notes = NoteList(controller)
         self.notes.setAlternatingRowColors(True)
         self.notes.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.notes.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
