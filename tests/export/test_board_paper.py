@@ -9,10 +9,20 @@ from datetime import date
 
 import pypdf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from collabfacil.domain.demo import build_demo
 from collabfacil.domain.exercises import Library
-from collabfacil.domain.model import Action, Contribution, Step, Workshop, WorkshopData
+from collabfacil.domain.model import (
+    Action,
+    Contribution,
+    Organisation,
+    Step,
+    StepItem,
+    Workshop,
+    WorkshopData,
+)
 from collabfacil.export.paper import OTHER, PdfOptions, paper_sections, section_of
 from collabfacil.export.pdf import render_pdf
 from collabfacil.export.summary import NO_THEME, plan_by_theme, review_rhythm, summarise
@@ -269,3 +279,47 @@ def test_summary_counts_owners_once_however_they_are_spaced():
     ], [])
     summary = summarise(data)
     assert (summary.actions, summary.owners, summary.small_tests) == (2, 1, 1)
+
+
+# ------------------------------------------------------------------ any text
+
+LATIN = st.characters(min_codepoint=0x20, max_codepoint=0x24F,
+                      blacklist_categories=("Cs", "Cc", "Cf"))  # Cf: invisible
+MARKUP = st.sampled_from(["<b>", "</b>", "&", "&amp;", "<para>", "</font>", "<br/>",
+                          "&#60;", "<", ">", "]]>", "<img src='x'/>", '"', "ŵŷł"])
+LINE = st.lists(st.one_of(st.text(LATIN, min_size=1, max_size=15), MARKUP),
+                min_size=1, max_size=5).map("".join).filter(lambda t: bool(t.strip()))
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=LINE, venue=LINE, facilitator=LINE, partner=LINE, short=LINE, step_title=LINE,
+       prompt=LINE, theme=LINE, statement=LINE)
+def test_any_text_in_the_papers_own_fields_prints_verbatim(
+        repo: WorkshopRepository, title, venue, facilitator, partner, short, step_title,
+        prompt, theme, statement):
+    """The workshop's facts, a partner's names, a step's title and prompt, a theme and
+    the purpose statement print as typed: on the cover, the summary, the plan."""
+    def strip(text: str) -> str:
+        return " ".join(text.split())
+    workshop = Workshop(title=strip(title), venue=strip(venue),
+                        facilitator=strip(facilitator), date=date(2026, 3, 4))
+    org = Organisation(strip(partner), strip(short)[:24].strip(), id=1)
+    steps = [Step(type="brainstorm", title=strip(step_title), prompt=strip(prompt), id=1,
+                  position=0),
+             Step(type="statement", title="Purpose", id=2, position=1),
+             Step(type="actions", title="Actions", id=3, position=2)]
+    data = WorkshopData(
+        workshop, [org], [], steps,
+        [Contribution(step_id=1, text="A note", organisation_id=1, id=1)],
+        [Action(text="Do it", owner="Ann", due="2026-05-01", first_step="Go",
+                theme=strip(theme), organisation_id=1, step_id=3, id=1)],
+        [StepItem(step_id=2, kind="version", data={"text": strip(statement)}, id=1)])
+    text = squeezed(" ".join(pages_of(render_pdf(data, library=EMPTY_LIBRARY))))
+    for typed in (workshop.title, workshop.venue, workshop.facilitator, org.name, org.label,
+                  steps[0].title, steps[0].prompt, theme, statement):
+        assert squeezed(typed) in text
