@@ -1,18 +1,20 @@
-"""Repeated scales in a series: the change since last time.
+"""Repeated scales: the change since last time, or since earlier the same day.
 
 When a workshop is the next in a series, its spectrum and survey steps keep
 what the room said last time in ``Step.state["baseline"]`` (each type's
 ``baseline``: medians per subject, means per statement shown last time, so
-the minimum response count still protects anonymity).
+the minimum response count still protects anonymity). A scale taken twice in
+one workshop (a trust pulse at the start and again at the close) compares the
+later reading with the earlier one in the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from collabfacil.domain.model import Step, StepItem
-from collabfacil.domain.steps import spectrum, survey
+from collabfacil.domain.model import Step, StepItem, WorkshopData
+from collabfacil.domain.steps import spectrum, step_type, survey
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class Change:
         d = self.delta
         if abs(d) < 0.05:
             return "no change"
-        return f"{'up' if d > 0 else 'down'} {abs(d):.1f} {unit}"
+        size = f"{abs(d):.1f}"
+        return f"{'up' if d > 0 else 'down'} {size} {unit}{'' if size == '1.0' else 's'}"
 
 
 def spectrum_changes(step: Step, items: Iterable[StepItem]) -> list[Change]:
@@ -59,3 +62,49 @@ def survey_changes(step: Step, items: Iterable[StepItem]) -> list[Change]:
 def baseline_source(step: Step) -> str:
     """Which workshop the baseline comes from ("" when there is none)."""
     return str(step.state.get("baseline", {}).get("from", ""))
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A scale's change against an earlier reading: where that reading came from."""
+
+    source: str  # "the last workshop title" or the earlier step's title
+    earlier_today: bool  # True: an earlier step of this workshop, not the last one
+    changes: list[Change]
+
+
+def _asked(step: Step, data: WorkshopData) -> set[str]:
+    """What a survey or spectrum step asks about: its statements or subjects."""
+    if step.type == "survey":
+        return {s.text.casefold() for s in survey.settings(step.config).statements}
+    return {n.casefold() for n in spectrum.subject_names(step.config,
+                                                         data.items_for(step.id))}
+
+
+def earlier_run(step: Step, data: WorkshopData) -> Step | None:
+    """The nearest earlier step of the same type asking about at least half the same
+    statements or subjects: a pulse taken at the start and again at the close."""
+    if step.type not in ("survey", "spectrum"):
+        return None
+    asked = _asked(step, data)
+    if not asked:
+        return None
+    earlier = [s for s in data.steps if s.type == step.type and s.position < step.position
+               and len(_asked(s, data) & asked) * 2 >= len(asked)]
+    return max(earlier, key=lambda s: s.position, default=None)
+
+
+def repeat_of(step: Step, data: WorkshopData) -> Repeat | None:
+    """The change since the last workshop of a series, else since an earlier run of
+    the same scale today, else None."""
+    compare = survey_changes if step.type == "survey" else spectrum_changes
+    items = data.items_for(step.id)
+    if baseline_source(step):
+        return Repeat(baseline_source(step), False, compare(step, items))
+    earlier = earlier_run(step, data)
+    if earlier is None:
+        return None
+    kind = step_type(step.type)
+    base = kind.baseline(earlier, data) if kind.baseline else {}
+    changes = compare(replace(step, state={**step.state, "baseline": base}), items)
+    return Repeat(earlier.title, True, changes) if changes else None

@@ -79,7 +79,7 @@ def test_the_projector_says_what_moved(autumn: Session) -> None:
     autumn.controller.go_to_step(2)
     assert not any("Since last time" in t for t in autumn.projector.view.visible_texts())
     autumn.controller.toggle_reveal()  # results (and the change) only once revealed
-    assert any("Statement 1: up 1.8 point" in t for t in autumn.projector.view.visible_texts())
+    assert any("Statement 1: up 1.8 points" in t for t in autumn.projector.view.visible_texts())
 
 
 def test_the_pdf_has_a_since_last_time_table(repo: WorkshopRepository,
@@ -88,4 +88,27 @@ def test_the_pdf_has_a_since_last_time_table(repo: WorkshopRepository,
     pdf = render_pdf(repo.load(autumn.controller.workshop_id))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages).split())
     assert text.count("Since last time (Spring") == 2
-    assert "up 1.8 point" in text
+    assert "up 1.8 points" in text
+
+
+def test_a_pulse_taken_again_the_same_day_shows_the_change_since_the_morning(
+        repo: WorkshopRepository) -> None:
+    """The same statements at the start and the close: the later one's section in the
+    PDF compares with the earlier one; an unrelated survey does not."""
+    wid = repo.create_workshop(Workshop("One day", date="2026-03-12"), steps=[
+        Step(type="survey", title="Morning pulse", config={"statements": STATEMENTS}),
+        Step(type="survey", title="Other questions",
+             config={"statements": [{"text": "Something else"}]}),
+        Step(type="survey", title="Closing pulse", config={"statements": STATEMENTS}),
+    ])
+    morning, other, closing = (s.id or 0 for s in repo.steps(wid))
+    for step, low, high in ((morning, 5, 0), (other, 5, 0), (closing, 0, 5)):
+        for statement in range(3):
+            repo.add_item(tally(step, statement, [0, low, 0, high, 0, 0]))
+    data = repo.load(wid)
+    text = " ".join(" ".join(p.extract_text().split())
+                    for p in PdfReader(BytesIO(render_pdf(data))).pages)
+    assert text.count("Since earlier today") == 1
+    closing_part = text.split("Closing pulse", 1)[1]
+    assert "Since earlier today (“Morning pulse”)" in closing_part
+    assert "Statement 1 1.0 3.0 up 2.0 points" in closing_part

@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from collabfacil.domain.model import Step, WorkshopData
-from collabfacil.domain.repeats import baseline_source, spectrum_changes
+from collabfacil.domain.repeats import repeat_of
 from collabfacil.domain.steps.spectrum import (
     MARKERS,
     Distribution,
@@ -39,7 +39,7 @@ from collabfacil.export.pdf_theme import (
     tag,
 )
 from collabfacil.export.sections.base import SectionContext
-from collabfacil.export.since_last_time import change_table
+from collabfacil.export.since_last_time import repeat_table
 
 NOW = Palette.blue
 TARGET = Palette.orange
@@ -68,8 +68,7 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
         story.append(_levels_table(s.levels, s.level_notes, ctx))
         story.append(Spacer(1, 8))
     story.append(_summary_table(found, s.levels, ctx))
-    changes = spectrum_changes(step, ctx.data.items_for(step.id))
-    story += change_table(changes, ctx, source=baseline_source(step),
+    story += repeat_table(repeat_of(step, ctx.data), ctx,
                           what="Subject (now, median level)", unit="level")
     if any(r.views_differ for r in found):
         story.append(Paragraph(markup(SPLIT_NOTE), styles["Small"]))

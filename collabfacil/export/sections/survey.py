@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from collabfacil.domain.model import Step, WorkshopData
-from collabfacil.domain.repeats import baseline_source, survey_changes
+from collabfacil.domain.repeats import repeat_of
 from collabfacil.domain.steps.survey import (
     HIGH_SPREAD,
     LOW_MEAN,
@@ -42,7 +42,7 @@ from collabfacil.export.pdf_theme import (
     tag,
 )
 from collabfacil.export.sections.base import SectionContext
-from collabfacil.export.since_last_time import change_table
+from collabfacil.export.since_last_time import repeat_table
 
 HEADINGS = ("#", "Statement", "n", "Mean", "Spread", "Flags", "1  2  3  4  5  DK")
 _SHARES = (0.05, 0.46, 0.06, 0.08, 0.09, 0.09, 0.17)
@@ -68,9 +68,8 @@ def render(step: Step, ctx: SectionContext) -> list[Flowable]:
         Spacer(1, 6),
         _table(step, found, ctx),
     ]
-    changes = survey_changes(step, ctx.data.items_for(step.id))
-    story += change_table(changes, ctx, source=baseline_source(step),
-                          what="Statement (mean)", unit="point")
+    story += repeat_table(repeat_of(step, ctx.data), ctx, what="Statement (mean)",
+                          unit="point")
     if has_radar(step.config):
         cats = categories(step.config, found)
         if any(c.mean is not None for c in cats):
