@@ -44,6 +44,32 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """An existing folder nobody may write into, even root: made immutable with
+    ``chattr +i`` when running as root (permissions do not stop root), else with
+    ``chmod 500``. Skips where neither works (e.g. a filesystem without attributes)."""
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    (folder / "already-here.txt").write_text("untouched", encoding="utf-8")
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        yield folder
+        folder.chmod(0o700)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(folder)],
+                                        capture_output=True).returncode != 0:
+        pytest.skip("no way to make a folder read-only for root here")
+    try:
+        yield folder
+    finally:
+        subprocess.run([chattr, "-i", str(folder)], check=True)
+
+
+@pytest.fixture
 def repo() -> Iterator[WorkshopRepository]:
     """A repository on a fresh in-memory database."""
     db = open_database(None)

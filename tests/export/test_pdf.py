@@ -286,6 +286,15 @@ def test_write_pdf_to_a_missing_folder_fails_and_leaves_no_file(data, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_write_pdf_into_a_read_only_folder_fails_and_leaves_it_as_it_was(
+        data, read_only_folder):
+    """The facilitator is told why, and nothing (not even a temporary file) is left."""
+    before = sorted(p.name for p in read_only_folder.iterdir())
+    with pytest.raises(ExportError, match=r"Cannot write .*plan\.pdf"):
+        write_pdf(data, read_only_folder / "plan.pdf")
+    assert sorted(p.name for p in read_only_folder.iterdir()) == before
+
+
 @pytest.mark.parametrize("which", ["small", "demo"])
 def test_the_fonts_are_embedded(data, which):
     """DejaVu Sans is embedded, so the PDF prints the same on any machine; no font
