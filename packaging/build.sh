@@ -68,12 +68,17 @@ for plugin in imageformats/libqsvg.so iconengines/libqsvgicon.so platforms/libqx
         || fail "the Qt plugin $plugin is not in the bundle"
 done
 find "$BUNDLE/_internal" -name 'libQt6Svg.so*' | grep -q . || fail "libQt6Svg is not in the bundle"
+# The export dialog's preview: pypdfium2 loads PDFium's own library with ctypes
+# (pyinstaller-hooks-contrib's pypdfium2_raw hook collects it, and version.json).
+for f in pypdfium2_raw/libpdfium.so pypdfium2_raw/version.json pypdfium2/version.json; do
+    [ -f "$BUNDLE/_internal/$f" ] || fail "$f is not in the bundle: the export dialog would have no preview"
+done
 for unused in WebEngineCore Quick Qml Multimedia 3DCore Network Pdf; do
     if find "$BUNDLE/_internal" -name "libQt6$unused.so*" | grep -q .; then
         printf 'note: libQt6%s is in the bundle (a dependency of something used)\n' "$unused"
     fi
 done
-echo "ok: resources, fonts with their licence, the icon, and the Qt plugins it needs"
+echo "ok: resources, fonts with their licence, the icon, the Qt plugins it needs, and PDFium"
 # The spec leaves out plugins a laptop never uses and the libraries only they
 # link to: check that nothing left in the bundle links to a library it lacks,
 # other than the basic ones PyInstaller always leaves to the system (libc, libGL...).
@@ -123,6 +128,15 @@ echo "ok: --exit-after-startup (offscreen) exited 0 on a fresh database"
 grep -q 'iconengines/libqsvgicon.so" loaded library' "$SMOKE/startup-plugins.txt" \
     || fail "the svg icon engine did not load: the windows would have no icon"
 echo "ok: the app icon (SVG) loaded through the bundled svg icon engine"
+# The export dialog's preview of the PDF: after the app has started and exited,
+# COLLABFACIL_SMOKE_PREVIEW (read only by the bundle's entry point, for this test)
+# makes the bundle draw the demo's first pages with its pypdfium2 and PDFium.
+status=0
+bare QT_QPA_PLATFORM=offscreen COLLABFACIL_SMOKE_PREVIEW="$SMOKE/preview" "$EXE" --db "$DB" \
+    --exit-after-startup > "$SMOKE/preview.txt" 2>&1 || status=$?
+[ "$status" -eq 0 ] || { cat "$SMOKE/preview.txt"; fail "the preview self-check exited $status"; }
+grep '^preview: ' "$SMOKE/preview.txt" || fail "the preview self-check printed nothing"
+"${CHECK[@]}" preview "$SMOKE/preview" 3
 
 demo_id=$(bare "$EXE" demo --db "$DB" | last_line)
 [[ "$demo_id" =~ ^[0-9]+$ ]] || fail "demo printed no id"

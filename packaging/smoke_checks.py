@@ -12,6 +12,8 @@ its check fails.
                                                   collabfacil/domain/steps
     smoke_checks.py bundle-modules EXE ROOT       every module of ROOT's collabfacil package
                                                   is inside the bundle's archive
+    smoke_checks.py preview FOLDER COUNT          FOLDER holds the COUNT pages the bundle's
+                                                  preview drew (page-N.png): page-shaped, inked
 """
 
 from __future__ import annotations
@@ -108,6 +110,38 @@ def check_bundle_modules(exe: Path, root: Path) -> int:
     return _ok(f"all {len(expected)} collabfacil modules are in the bundle")
 
 
+def check_preview(folder: Path, count: int) -> int:
+    """The export dialog's preview as the bundle drew it: COUNT page images, each
+    shaped like an A4 page and with text on it (neither blank nor all ink)."""
+    from PySide6.QtGui import QImage
+
+    pages = sorted(folder.glob("page-*.png"))
+    if len(pages) != count:
+        return _fail(f"{folder}: {len(pages)} preview pages, not {count}")
+    inks = []
+    for page in pages:
+        image = QImage(str(page))
+        if image.isNull():
+            return _fail(f"{page} is not an image")
+        ratio = image.height() / image.width()
+        if not 1.40 < ratio < 1.43:  # A4, 297 mm by 210 mm
+            return _fail(f"{page.name} is {image.width()}x{image.height()} px, not A4-shaped")
+        grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+        row = grey.width()
+        data = bytes(grey.constBits())
+        stride = grey.bytesPerLine()
+        dark = sum(sum(1 for value in data[y * stride:y * stride + row] if value < 160)
+                   for y in range(grey.height()))
+        ink = dark / (row * grey.height())
+        if not 0.002 < ink < 0.6:
+            return _fail(f"{page.name}: {ink:.1%} of its pixels are dark: blank or "
+                         "not a page")
+        inks.append(f"{ink:.1%}")
+    first = QImage(str(pages[0]))
+    return _ok(f"the preview drew {count} pages, {first.width()}x{first.height()} px, "
+               f"with ink on {', '.join(inks)} of their pixels")
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         return _fail("no check named")
@@ -122,6 +156,8 @@ def main(argv: list[str]) -> int:
         return check_step_types(Path(args[0]), Path(args[1]))
     if command == "bundle-modules" and len(args) == 2:
         return check_bundle_modules(Path(args[0]), Path(args[1]))
+    if command == "preview" and len(args) == 2:
+        return check_preview(Path(args[0]), int(args[1]))
     return _fail(f"bad arguments: {argv}")
 
 
