@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 
@@ -15,6 +16,13 @@ from collabfacil.domain.errors import ValidationError
 # they are mostly characters newer than the tables, such as recent emoji.
 _ALLOWED_CONTROLS = {"\n", "\t"}
 _REFUSED_CATEGORIES = {"Cc", "Cs", "Co"}
+# The same rule as one character class, searched in C: Cc (but \t and \n), Cs and Co
+# are fixed ranges in every Unicode version; then the noncharacters.
+_REFUSED_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
+    + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF)
+              for plane in range(15))
+    + "\U000f0000-\U0010ffff]")
 
 
 def _refused(ch: str) -> bool:
@@ -53,12 +61,14 @@ def clean_text(
             field,
             f"{label} is {len(text):,} characters long; the limit is {max_length:,}.",
         )
-    for ch in text:
-        if ch in _ALLOWED_CONTROLS:
-            if ch == "\n" and not multiline:
-                raise ValidationError(field, f"{label} must be a single line.")
-            continue
-        if _refused(ch):
+    refused = _REFUSED_RE.search(text)
+    single_line_broken = not multiline and "\n" in text
+    if refused is None and not single_line_broken:
+        return text
+    for ch in text:  # the first problem, in reading order, names itself
+        if ch == "\n" and not multiline:
+            raise ValidationError(field, f"{label} must be a single line.")
+        if ch not in _ALLOWED_CONTROLS and _refused(ch):
             raise ValidationError(
                 field,
                 f"{label} contains a control character (U+{ord(ch):04X}) "

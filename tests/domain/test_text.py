@@ -193,3 +193,15 @@ def test_a_date_and_time_is_kept_as_its_date() -> None:
     parsed = parse_date(datetime(2026, 3, 4, 9, 30), field="date", label="The date")
     assert parsed == date(2026, 3, 4)
     assert parsed.isoformat() == "2026-03-04"
+
+
+def test_the_fast_check_refuses_exactly_what_the_rule_refuses():
+    """Every code point: the one-regex check agrees with the per-character rule
+    (control, surrogate and private-use categories, noncharacters; tab and newline
+    allowed), so speeding it up changed nothing a facilitator could type."""
+    from collabfacil.domain import text
+
+    differ = [hex(c) for c in range(0x110000)
+              if bool(text._REFUSED_RE.search(chr(c)))
+              != (chr(c) not in text._ALLOWED_CONTROLS and text._refused(chr(c)))]
+    assert differ == []
