@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlite_utils import Database
 
 from collabfacil import __version__
 from collabfacil.domain.errors import CollabFacilError
-from collabfacil.domain.exercises import Library
-from collabfacil.domain.series import next_in_series
 from collabfacil.paths import APPLICATION, ORGANISATION
 from collabfacil.resources import load_library_tolerantly, load_shipped_library, resource_path
 from collabfacil.storage.backups import (
@@ -30,16 +28,23 @@ from collabfacil.storage.errors import DatabaseTooNewError, StorageError
 from collabfacil.storage.lock import DatabaseLock
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs
-from collabfacil.ui.backups_dialog import BackupsDialog
 from collabfacil.ui.console.window import ConsoleWindow
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.keys import RoomKeyFilter
-from collabfacil.ui.outline_window import OutlineWindow
 from collabfacil.ui.preferences import Preferences
 from collabfacil.ui.projector.window import ProjectorWindow
-from collabfacil.ui.rehearsal import copy_for_rehearsal, mark_as_rehearsal
-from collabfacil.ui.start_page import StartPage
-from collabfacil.ui.workshop_editor import WorkshopEditor
+
+# What only a menu or a dialog needs (the start page, the editor, the outline,
+# the backups list, a rehearsal) is imported when first used, not at start-up:
+# the app shows its windows sooner (see README, "Speed and memory").
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from collabfacil.domain.exercises import Library
+    from collabfacil.ui.backups_dialog import BackupsDialog
+    from collabfacil.ui.outline_window import OutlineWindow
+    from collabfacil.ui.start_page import StartPage
+    from collabfacil.ui.workshop_editor import WorkshopEditor
 
 
 class Session:
@@ -96,6 +101,8 @@ class Session:
 
     def _show_outline(self) -> None:
         if self.outline is None:
+            from collabfacil.ui.outline_window import OutlineWindow
+
             self.outline = OutlineWindow(self.controller, self.projector.view)
         self.outline.show()
         self.outline.raise_()
@@ -177,6 +184,8 @@ class Workbench:
                                                "(it is not a file).")
             return None
         if self.backups_dialog is None:
+            from collabfacil.ui.backups_dialog import BackupsDialog
+
             self.backups_dialog = BackupsDialog(self.db_path, parent)
             self.backups_dialog.restore_requested.connect(self.restore_backup)
         else:
@@ -298,6 +307,8 @@ class Workbench:
         if self._refuse_in_rehearsal():
             return None
         if self.start_page is None:
+            from collabfacil.ui.start_page import StartPage
+
             page = StartPage(self.repo, lambda: self.library)
             page.open_requested.connect(self._open_from_start_page)
             page.created.connect(self._created_on_start_page)
@@ -362,6 +373,8 @@ class Workbench:
             self.session.console.statusBar().showMessage(
                 f"The exercise library could not be read: {exc}", 10000)
         workshop_id = self.session.controller.workshop_id
+        from collabfacil.ui.workshop_editor import WorkshopEditor
+
         self.editor = WorkshopEditor(self.repo, library, workshop_id)
         self.editor.saved.connect(self.open)
         self.editor.show()
@@ -378,6 +391,8 @@ class Workbench:
         if self._refuse_in_rehearsal() or self.session is None:
             return None
         real_id = self.session.controller.workshop_id
+        from collabfacil.ui.rehearsal import copy_for_rehearsal, mark_as_rehearsal
+
         try:
             session = Session(*copy_for_rehearsal(self.repo, real_id), screen=self.screen,
                               preferences=self.preferences)
@@ -416,6 +431,8 @@ class Workbench:
     def next_in_series(self) -> int | None:
         """Create the follow-up of the open workshop and open it."""
         assert self.session is not None
+        from collabfacil.domain.series import next_in_series
+
         data = self.repo.load(self.session.controller.workshop_id)
         answer = dialogs.ask_title_and_date(self.session.console, "Next workshop in this series",
                                             title=f"{data.workshop.title} (follow-up)",

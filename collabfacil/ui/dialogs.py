@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QLineEdit,
-    QMessageBox,
-    QWidget,
-)
+# The Qt classes are imported where they are used: PySide6 makes each class the
+# first time it is named, and none of these is needed to start the app.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def confirm(parent: QWidget | None, title: str, question: str, *, action: str) -> bool:
     """Ask a yes/no question whose yes button says what will happen (e.g. "Delete")."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setWindowTitle(title)
     box.setText(question)
@@ -33,12 +29,16 @@ def confirm(parent: QWidget | None, title: str, question: str, *, action: str) -
 
 def tell(parent: QWidget | None, title: str, message: str) -> None:
     """A message the facilitator must see (e.g. why an export failed)."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title, message)
 
 
 def save_file(parent: QWidget | None, caption: str, suggested: Path,
               file_filter: str) -> Path | None:
     """Where to save, or None if cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), file_filter)
     return Path(chosen) if chosen else None
 
@@ -46,6 +46,9 @@ def save_file(parent: QWidget | None, caption: str, suggested: Path,
 def ask_title_and_date(parent: QWidget | None, caption: str, *, title: str,
                        day: date | None) -> tuple[str, date] | None:
     """A title and a date for a new workshop, or None if cancelled."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit
+
     dialog = QDialog(parent)
     dialog.setWindowTitle(caption)
     form = QFormLayout(dialog)
@@ -71,5 +74,7 @@ def ask_title_and_date(parent: QWidget | None, caption: str, *, title: str,
 
 def open_file(parent: QWidget | None, caption: str, file_filter: str) -> Path | None:
     """Which file to open, or None if cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     chosen, _ = QFileDialog.getOpenFileName(parent, caption, str(Path.home()), file_filter)
     return Path(chosen) if chosen else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -21,14 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from collabfacil.domain.steps import step_type
-from collabfacil.resources import load_default_library
-from collabfacil.ui.about import AboutDialog, database_path_of
 from collabfacil.ui.console.preview import ProjectorPreview
-from collabfacil.ui.console.shortcuts_overlay import ShortcutsOverlay
 from collabfacil.ui.console.steps import editor_for
 from collabfacil.ui.console.timer_panel import TimerPanel
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.projector.theme import THEME_LABELS
+
+if TYPE_CHECKING:  # (imported when first shown, not at start-up)
+    from collabfacil.ui.about import AboutDialog
+    from collabfacil.ui.console.shortcuts_overlay import ShortcutsOverlay
 
 
 def _plain_label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
@@ -338,12 +340,17 @@ class ConsoleWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """F1: the keyboard shortcuts over the console (F1 again closes them)."""
         if self.shortcuts is None:
+            from collabfacil.ui.console.shortcuts_overlay import ShortcutsOverlay
+
             self.shortcuts = ShortcutsOverlay(self)
         self.shortcuts.toggle()
 
     def show_about(self) -> AboutDialog:
         """Help ▸ About: the version, the data folder in use, the licence and the credits."""
         if self.about is None:
+            from collabfacil.resources import load_default_library
+            from collabfacil.ui.about import AboutDialog, database_path_of
+
             self.about = AboutDialog(database_path_of(self.controller.repo.db.conn),
                                      library=load_default_library, parent=self)
         self.about.show()

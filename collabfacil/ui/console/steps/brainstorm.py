@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPixmap
@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,9 @@ from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.models import ContributionRole, OrganisationRole, SectionRole
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
 
 class _NoteDelegate(QStyledItemDelegate):
     """Shows organisation and section after the note; edits go to the controller.
@@ -35,6 +36,10 @@ class _NoteDelegate(QStyledItemDelegate):
     and the style lays each row's text out again each time: a row is painted
     once into a picture, kept while its text, size, state (selected, alternate)
     and palette are the same, and drawn from there (``cache_rows``).
+
+    Rows are kept from the list's first change on (``NoteList`` turns it on):
+    until then each row is painted once, and keeping it would only cost the
+    start-up the making of Qt's style classes in Python (about 6 ms).
     """
 
     ROWS_KEPT = 128  # three screens of one-line rows: about 10 MB at 1,600 pixels wide
@@ -42,7 +47,7 @@ class _NoteDelegate(QStyledItemDelegate):
     def __init__(self, controller: SessionController, parent: Any = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.cache_rows = True
+        self.cache_rows = False
         self._rows: dict[tuple[object, ...], QPixmap] = {}
 
     def line(self, index: QModelIndex) -> str:
@@ -58,9 +63,14 @@ class _NoteDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex) -> None:
+        if not self.cache_rows:
+            super().paint(painter, option, index)
+            return
+        from PySide6.QtWidgets import QStyle  # (made in Python on first use: 5-9 ms)
+
         dpr = painter.device().devicePixelRatioF()
         size = option.rect.size()
-        if (not self.cache_rows or dpr != int(dpr) or size.isEmpty()
+        if (dpr != int(dpr) or size.isEmpty()
                 or option.state & QStyle.StateFlag.State_HasFocus):
             # (the focused row, one at most, has its frame's corners anti-aliased
             # where it lies: painted where it is, as the style paints it)
@@ -80,6 +90,8 @@ class _NoteDelegate(QStyledItemDelegate):
                    dpr: float) -> QPixmap:
         """The row as the view and the style paint it: the list's background, the
         row's own (alternate, selected), then the text and focus frame."""
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         row = QPixmap(option.rect.size() * dpr)
         row.setDevicePixelRatio(dpr)
         view = option.widget
@@ -114,7 +126,11 @@ class NoteList(QTableView):
     def __init__(self, controller: SessionController) -> None:
         super().__init__()
         self.setModel(controller.notes)
-        self.setItemDelegate(_NoteDelegate(controller, self))
+        self.delegate = _NoteDelegate(controller, self)
+        self.setItemDelegate(self.delegate)
+        for change in (controller.notes.rowsInserted, controller.notes.rowsRemoved,
+                       controller.notes.modelReset, controller.notes.dataChanged):
+            change.connect(self._keep_rows)
         self.horizontalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
         rows = self.verticalHeader()
@@ -128,6 +144,9 @@ class NoteList(QTableView):
         self.setTabKeyNavigation(False)  # Tab leaves the list, as from any other field
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+    def _keep_rows(self, *_: object) -> None:
+        self.delegate.cache_rows = True
 
     def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802 (Qt's name)
                    modifiers: Qt.KeyboardModifier) -> QModelIndex:
