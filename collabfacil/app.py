@@ -30,7 +30,7 @@ from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs
 from collabfacil.ui.console.window import ConsoleWindow
 from collabfacil.ui.controller import SessionController
-from collabfacil.ui.keys import RoomKeyFilter
+from collabfacil.ui.keys import RoomKeys
 from collabfacil.ui.preferences import Preferences
 from collabfacil.ui.projector.window import ProjectorWindow
 
@@ -68,16 +68,15 @@ class Session:
         self.outline: OutlineWindow | None = None
         self.console.show_outline = self._show_outline
         self.console.attach_preview(self.projector.view)
-        self.room_keys = RoomKeyFilter(lambda: [self.console, self.projector],
-                                       blank=self.controller.toggle_blank,
-                                       toggle_timer=self.controller.toggle_timer,
-                                       freeze=self.controller.toggle_freeze)
+        self.room_keys = RoomKeys(lambda: [self.console, self.projector],
+                                  blank=self.controller.toggle_blank,
+                                  toggle_timer=self.controller.toggle_timer,
+                                  freeze=self.controller.toggle_freeze, parent=self.console)
         self.console.toggle_projector_full_screen = self.projector.toggle_full_screen
         self.console.show_projector = self._show_projector
         self.console.closed.connect(self.projector.close_for_good)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.installEventFilter(self.room_keys)
             # A projector unplugged or plugged in mid-workshop: place the window again.
             app.screenAdded.connect(self._on_screens_changed)
             app.screenRemoved.connect(self._on_screens_changed)
@@ -90,12 +89,10 @@ class Session:
 
     def close(self) -> None:
         self.console.preview.stop()
+        self.room_keys.stop()
         self.controller.stop()
         if self.outline is not None:
             self.outline.close()
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.room_keys)
         self.projector.close_for_good()
         self.console.close()
 

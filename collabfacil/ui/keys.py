@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
+from PySide6.QtWidgets import QWidget
 
 # (keys, what they do) - shown by F1, bound by the console window.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
@@ -37,42 +30,51 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
 )
 
 
-_TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
-
-
-def typing_in_text_field(receiver: QObject | None = None) -> bool:
-    """True when the key goes to (or the focus is in) a box that takes typed text."""
-    if isinstance(receiver, _TEXT_FIELDS):
-        return True
-    return isinstance(QApplication.focusWidget(), _TEXT_FIELDS)
-
-
-class RoomKeyFilter(QObject):
+class RoomKeys(QObject):
     """B, '.', F and Space for the room, wherever the focus is in our windows.
 
-    Installed on the application so item views (which would take B for type-ahead
-    search, or Space for selection) cannot swallow them; inside a text field
-    they stay ordinary typing.
+    Shortcuts, application-wide so the console and the projector both take them,
+    and on only while one of ``windows`` has the focus (elsewhere, e.g. on the
+    start page, B is a letter again). Inside a text field they stay ordinary
+    typing: Qt offers a key to the focused widget first (ShortcutOverride) and a
+    text field keeps the keys that type text. Item views do not, so B or Space
+    never becomes a type-ahead search or a selection there.
+
+    (Not an application-wide event filter, as before: that ran Python for every
+    event of every widget, and made PySide6 build a Python class, with all its
+    enums, for each kind of widget and event it was shown: some 30 ms before the
+    first paint.)
     """
 
     def __init__(self, windows: Callable[[], list[QWidget]], *, blank: Callable[[], None],
                  toggle_timer: Callable[[], None], freeze: Callable[[], None],
-                 parent: QObject | None = None) -> None:
+                 parent: QWidget) -> None:
         super().__init__(parent)
         self._windows = windows
-        self._keys = {Qt.Key.Key_B: blank, Qt.Key.Key_Period: blank,
-                      Qt.Key.Key_Space: toggle_timer, Qt.Key.Key_F: freeze}
+        self.actions: list[QAction] = []
+        for keys, slot in ((("B", "."), blank), (("Space",), toggle_timer), (("F",), freeze)):
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(slot)
+            parent.addAction(action)
+            self.actions.append(action)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._follow_focus)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        if not isinstance(watched, QWidget) or watched.window() not in self._windows():
-            return False
-        if (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-                or typing_in_text_field(watched)):
-            return False
-        action = self._keys.get(Qt.Key(event.key()))
-        if action is None:
-            return False
-        action()
-        return True
+    def stop(self) -> None:
+        """The session is closing: the keys do nothing more."""
+        if not self.actions:
+            return
+        for action in self.actions:
+            action.setEnabled(False)
+        self.actions = []
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._follow_focus)
+
+    def _follow_focus(self, window: QWindow | None) -> None:
+        ours = window is None or any(w.windowHandle() is window for w in self._windows())
+        for action in self.actions:
+            action.setEnabled(ours)

@@ -239,8 +239,8 @@ class ConsoleWindow(QMainWindow):
             action.setShortcutContext(app_wide)
         about = help_menu.addAction("About CollabFacil", self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        # B, "." and Space act only outside text fields (keys.RoomKeyFilter), so
-        # they are listed in the menu without a shortcut that would steal typing.
+        # B, "." and Space are the room's keys (keys.RoomKeys, outside text
+        # fields only): listed here as hints, bound there for both windows.
         view_menu.addAction("Text outline of the board", lambda: self.show_outline())
         themes = view_menu.addMenu("Projector theme")
         cycle = QAction("Next theme", self)

@@ -25,7 +25,7 @@ class ProjectorWindow(QWidget):
     """A window holding the ProjectorView; never edits anything itself.
 
     Keys pressed while it has the focus act as on the console: the shortcuts are
-    application-wide and B, '.' and Space go through ``keys.RoomKeyFilter``.
+    application-wide, B, '.', F and Space included (``keys.RoomKeys``).
     """
 
     def __init__(self, controller: SessionController, *, requested_screen: int | None = None,
