@@ -114,16 +114,20 @@ def child_env(tmp: Path) -> dict[str, str]:
     return env
 
 
-def median_wall(cmd: list[str], runs: int, env: dict[str, str]) -> float:
-    times = []
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)  # warm-up: bytecode, fonts, disk cache
-    for _ in range(runs):
-        t0 = time.perf_counter()
+def median_walls(cmds: list[list[str]], runs: int, env: dict[str, str]) -> list[float]:
+    """The median wall time of each command, the commands run in turn (A B A B ...),
+    so that a change of load on the machine during the runs weighs on all alike."""
+    for cmd in cmds:  # warm-up: bytecode, fonts, disk cache
         subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    times: list[list[float]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for cmd, taken in zip(cmds, times, strict=True):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+            taken.append(time.perf_counter() - t0)
+    return [statistics.median(taken) for taken in times]
 
 
 def quiet_qt() -> None:
@@ -153,9 +157,9 @@ def bench_startup(tmp: Path, runs: int) -> None:
     repo.insert_workshop_data(build_demo(load_default_library()))
     repo.db.close()
     env = child_env(tmp)
-    bare = median_wall([sys.executable, "-c", BARE_QT], runs, env)
-    ours = median_wall([sys.executable, "-m", "collabfacil", "--db", str(db),
-                        "--exit-after-startup"], runs, env)
+    bare, ours = median_walls([[sys.executable, "-c", BARE_QT],
+                               [sys.executable, "-m", "collabfacil", "--db", str(db),
+                                "--exit-after-startup"]], runs, env)
     ratio = ours / bare
     print(f"1. Start-up (demo open, both windows shown), median of {runs}: "
           f"{ours * 1000:.0f} ms vs bare PySide6 window {bare * 1000:.0f} ms "
