@@ -1,8 +1,5 @@
 """CollabFacil: guide an in-room workshop on collaboration between organisations."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("collabfacil")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+# The one place the version is written: pyproject.toml reads it from here (hatch's
+# version source), so the app need not ask importlib.metadata (40 ms at start-up).
+__version__ = "0.1.0"

@@ -118,7 +118,7 @@ last_line() { tail -n 1 | tr -d '[:space:]'; }
 
 version=$(bare "$EXE" --version)
 echo "collabfacil --version: $version"
-want=$("$VENV/bin/python" -c 'import tomllib,sys; print(tomllib.load(open(sys.argv[1],"rb"))["project"]["version"])' "$ROOT/pyproject.toml")
+want=$("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("collabfacil"))')
 [[ "$version" == *"$want"* ]] || fail "--version printed '$version', not $want"
 
 bare QT_QPA_PLATFORM=offscreen QT_DEBUG_PLUGINS=1 "$EXE" --db "$DB" --exit-after-startup \

@@ -57,7 +57,7 @@ def _record(note: Contribution, ctx: SectionContext) -> Paragraph:
     org = ctx.data.organisation(note.organisation_id)
     if org is not None:
         text += "\u2003\u2014\u00a0" + markup(org.label).replace(" ", "\u00a0")
-    # the bullet as text with a hanging indent: reportlab's bulletText costs 15% more
+    # the bullet as text: reportlab's bulletText costs 15% more
     return Paragraph("\u2022\u2002" + text, ctx.styles["Record"])
 
 

@@ -544,3 +544,13 @@ def test_commands_need_no_display(tmp_path: Path, stored_demo: Path,
                              str(stored_demo)], env=env, cwd=tmp_path,
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_installed_version_is_the_packages_own() -> None:
+    """pyproject takes its version from collabfacil/__init__.py, so what pip and the
+    app report cannot drift apart."""
+    from importlib.metadata import version
+
+    from collabfacil import __version__
+
+    assert version("collabfacil") == __version__
