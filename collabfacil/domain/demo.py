@@ -170,46 +170,46 @@ ACTIONS: tuple[_Plan, ...] = (
      "7 and 8 for six weeks", "Dr Helen Marsh", "Acute Trust", 42,
      "Email the ward managers of wards 7 and 8 to agree a start date",
      "Days from medically fit to discharge on wards 7 and 8, against the six weeks "
-     "before", "Discharge", True, 49),
+     "before", "Getting people home", True, 49),
     ("Delegate approval of care packages up to £500 a week to team managers",
      "Małgorzata Wójcik", "ASC", 20,
      "Draft the delegation note for the Director of Adult Social Services",
-     "Median days from referral to package start", "Governance", False, 60),
+     "Median days from referral to package start", "Governance and money", False, 60),
     ("Share severe-frailty (eFI) lists from all 14 practices with the community "
      "virtual ward", "Dr Tomasz Zieliński", "GP Fed", 35,
      "Ask the Federation's Caldicott Guardian to confirm the legal basis in writing",
-     "Practices sharing a list each month (target: 14)", "Information sharing",
+     "Practices sharing a list each month (target: 14)", "Sharing information",
      False, None),
     ("Agree one data sharing agreement template for all Home First partners",
      "Gareth Pryce", "Community Trust", 84,
      "Collect the five agreements in use and list where they differ",
-     "", "Information sharing", False, None),
+     "", "Sharing information", False, None),
     ("Small test: a hospice nurse in the discharge hub two mornings a week for "
      "two months", "Siân Llŷr", "Hospice", 28,
      "Agree the rota with Joanne Whitfield, the discharge hub lead",
      "People in their last year of life discharged to their preferred place",
-     "End of life", True, 90),
+     "Getting people home", True, 90),
     ("Replace workstream highlight reports with a one-page dashboard of four "
      "shared measures", "Gareth Pryce", "Community Trust", 56,
      "Propose the four measures at the next Home First group", "",
-     "Governance", False, None),
+     "Governance and money", False, None),
     ("Bring three carers' stories of the discharge pathway to every partnership "
      "board", "Priya Raman", "Healthwatch", 30,
      "Ask the Carers' Centre for five carers willing to be contacted",
-     "Carers' stories heard at the board each quarter", "Voice of residents",
+     "Carers' stories heard at the board each quarter", "Relationships and voice",
      False, None),
     ("Map what community connectors already do for people leaving hospital and "
      "share it with the discharge hub", "Chidi Okonkwo", "CVS", 45,
      "Send a five-question survey to the 22 connectors", "",
-     "Voluntary sector", False, None),
+     "Relationships and voice", False, None),
     ("Agree who chairs Home First and which decisions it can take without going "
      "back to each board", "Dafydd ap Rhŷs", "ASC", 63,
      "Put the terms of reference on the April partnership board agenda",
-     "Terms of reference signed by all seven partners", "Governance", False, None),
+     "Terms of reference signed by all seven partners", "Governance and money", False, None),
     ("Stop using 'bed blocker' in partnership papers and meetings; say 'people "
      "waiting to go home'", "Joanne Whitfield", "Acute Trust", 7,
      "Send a note to discharge hub staff and every meeting chair", "",
-     "Culture", False, None),
+     "Relationships and voice", False, None),
 )
 
 

@@ -373,11 +373,7 @@ COMMITMENTS = (
 
 # ------------------------------------------------------------------ actions
 
-# The short demo's ten actions, sorted into four themes here, then five more.
-THEMES = {"Discharge": "Getting people home", "End of life": "Getting people home",
-          "Information sharing": "Sharing information",
-          "Governance": "Governance and money", "Voice of residents": "Relationships and voice",
-          "Voluntary sector": "Relationships and voice", "Culture": "Relationships and voice"}
+# The short demo's ten actions, in its four themes, then five more.
 _Plan = tuple[str, str, str, int, str, str, str, bool, int | None]
 MORE_ACTIONS: tuple[_Plan, ...] = (
     ("Small test: hold five virtual ward places a day for people leaving wards 7 and 8",
@@ -552,7 +548,7 @@ def build_full_demo(library: Library) -> WorkshopData:
     _roles(rec)
 
     actions_step = next((s for s in steps if s.type == "actions"), None)
-    plan = [(*a[:6], THEMES.get(a[6], a[6]), *a[7:]) for a in ACTIONS] + list(MORE_ACTIONS)
+    plan = list(ACTIONS) + list(MORE_ACTIONS)
     start = rec.starts[actions_step.id or 0] if actions_step else _STARTS
     actions = [
         Action(text=text, owner=owner, organisation_id=org_id[org],
