@@ -40,6 +40,7 @@ from collabfacil.domain.planning import (
     with_length,
     with_minutes,
 )
+from collabfacil.domain.sources import follow_renames
 from collabfacil.domain.steps import STEP_TYPES, step_type
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs
@@ -489,6 +490,7 @@ class AgendaEditor(QWidget):
     def collect(self) -> list[Step]:
         """The agenda as edited, checked; raises FormError at the first bad field."""
         out = []
+        renamed: dict[str, str] = {}
         for i, key in enumerate(self.keys()):
             title, prompt = self._texts[key]
             try:
@@ -499,7 +501,10 @@ class AgendaEditor(QWidget):
                 name = title.strip() or self._steps[key].title
                 raise FormError(f"Agenda step {i + 1} (“{name}”): {exc.message}",
                                   widget) from None
-        return out
+            if self._steps[key].id is not None:
+                renamed[self._steps[key].title] = out[-1].title
+        # a vote or cluster naming a renamed step as its source follows the new name
+        return follow_renames(out, renamed)
 
 
 def _key_order(key: str) -> tuple[int, str]:

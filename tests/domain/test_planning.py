@@ -112,3 +112,17 @@ def test_last_changed_reads_naturally() -> None:
     assert describe_changed(now.isoformat(), now).startswith("today ")
     assert describe_changed("2025-01-05T10:00:00+00:00", now) == "5 Jan 2025"
     assert describe_changed("not a time", now) == ""
+
+
+def test_a_source_follows_a_rename_unless_another_step_keeps_the_old_title():
+    from collabfacil.domain.model import Step
+    from collabfacil.domain.sources import follow_renames
+
+    steps = [Step(type="brainstorm", title="Barriers"),
+             Step(type="brainstorm", title="Ideas"),  # a second step called Ideas stays
+             Step(type="vote", title="A", config={"source": "Old"}),
+             Step(type="vote", title="B", config={"source": "Ideas"}),
+             Step(type="vote", title="C", config={"source": "previous"})]
+    out = follow_renames(steps, {"Old": "Barriers", "Ideas": "Thoughts"})
+    assert [s.config.get("source") for s in out] == [None, None, "Barriers", "Ideas",
+                                                     "previous"]

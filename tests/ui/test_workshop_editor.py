@@ -300,3 +300,35 @@ def test_a_participants_organisation_is_chosen_from_the_keyboard(
     assert editor.save()
     assert repo.participants(workshop_id)[0].organisation_id == \
         repo.organisations(workshop_id)[1].id
+
+
+def test_renaming_a_brainstorm_keeps_the_vote_that_names_it(
+        qtbot: QtBot, repo: WorkshopRepository) -> None:
+    """A vote whose source is a brainstorm's title follows it when it is renamed, so
+    it still counts the same notes; a step still called by the old name keeps it."""
+    from collabfacil.domain.model import Step, Workshop
+
+    wid = repo.create_workshop(Workshop(title="Votes"), steps=[
+        Step(type="brainstorm", title="Ideas"),
+        Step(type="brainstorm", title="Other board"),
+        Step(type="vote", title="Pick", config={"on": "notes", "source": "Ideas"}),
+        Step(type="vote", title="Pick again", config={"on": "notes", "source": "Other board"}),
+    ])
+    b = Workbench(repo, Preferences())
+    b.open(wid)
+    try:
+        shown = b.edit_workshop()
+        assert shown is not None
+        qtbot.waitExposed(shown)
+        shown.agenda.list.setCurrentRow(0)
+        retype(shown.agenda.title_box, "Barriers")
+        assert shown.save()
+    finally:
+        if b.editor is not None:
+            b.editor.dirty = False
+            b.editor.close()
+        b.close()
+    steps = repo.steps(wid)
+    assert [s.title for s in steps[:2]] == ["Barriers", "Other board"]
+    assert steps[2].config["source"] == "Barriers"
+    assert steps[3].config["source"] == "Other board"
