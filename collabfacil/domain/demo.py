@@ -11,6 +11,7 @@ included), so two demos are identical. The objects carry temporary ids (1, 2,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -220,7 +221,7 @@ def _section(step: Step, number: int | None) -> str:
     return step.sections[number]
 
 
-def _steps_by_key(steps: list[Step]) -> dict[tuple[str, int], Step]:
+def steps_by_key(steps: Sequence[Step]) -> dict[tuple[str, int], Step]:
     """Each agenda step under (its exercise key, which step of that exercise)."""
     seen: dict[str, int] = {}
     keyed: dict[tuple[str, int], Step] = {}
@@ -256,7 +257,7 @@ def build_demo(library: Library) -> WorkshopData:
     items: list[StepItem] = []
     labels = {o.id: o.label for o in organisations}
     elapsed = 0  # minutes into the workshop: the notes' timestamps follow the agenda
-    for key, step in _steps_by_key(steps).items():
+    for key, step in steps_by_key(steps).items():
         for i, (section, org, text) in enumerate(NOTES.get(key, ())):
             stamp = _STARTS + timedelta(minutes=elapsed, seconds=40 * i)
             if step.type == "reflection":  # kept as entries under its prompts
@@ -285,7 +286,7 @@ def build_demo(library: Library) -> WorkshopData:
         for i, (text, owner, org, due, first, measure, theme, small, review)
         in enumerate(ACTIONS)
     ]
-    items += _room_records(_steps_by_key(steps), stamp=_STARTS + timedelta(minutes=30))
+    items += _room_records(steps_by_key(steps), stamp=_STARTS + timedelta(minutes=30))
     return WorkshopData(workshop, organisations, participants, steps,
                         contributions, actions, items)
 

@@ -35,6 +35,7 @@ from collabfacil.domain.demo import (
     PARTICIPANTS,
     PURPOSE_DRAFTS,
     WORKSHOP_DATE,
+    steps_by_key,
 )
 from collabfacil.domain.exercises import Library
 from collabfacil.domain.model import (
@@ -409,17 +410,6 @@ def _uid(*parts: object) -> str:
     return f"full-{text}"[:64].rstrip("-")
 
 
-def _keyed(steps: Sequence[Step]) -> dict[tuple[str, int], Step]:
-    """Each step under (its exercise key, which step of that exercise it is)."""
-    seen: dict[str, int] = {}
-    keyed: dict[tuple[str, int], Step] = {}
-    for step in steps:
-        n = seen.get(step.exercise_key, 0)
-        seen[step.exercise_key] = n + 1
-        keyed[(step.exercise_key, n)] = step
-    return keyed
-
-
 def agenda(library: Library) -> list[Step]:
     """The 4-hour template's steps with the pairwise option after the spectrum,
     numbered 1, 2, ... The results of hidden steps are revealed: it is over."""
@@ -440,7 +430,7 @@ class _Recorder:
 
     def __init__(self, steps: Sequence[Step], org_id: Mapping[str, int | None],
                  labels: Mapping[str, str]) -> None:
-        self.keyed = _keyed(steps)
+        self.keyed = steps_by_key(steps)
         self.org_id = org_id
         self.labels = labels
         self.starts: dict[int, datetime] = {}
