@@ -123,11 +123,14 @@ def test_the_windows_and_macos_icons_hold_the_png_sizes() -> None:
     assert b"ic08" in icns  # 256×256
 
 
-def test_the_pyinstaller_spec_shares_the_app_id_and_reads_the_version_from_pyproject() -> None:
-    """One app id; the version's one source is pyproject.toml; the resources it lists exist."""
+def test_the_pyinstaller_spec_shares_the_app_id_and_reads_the_packages_version() -> None:
+    """One app id; the version's one source is collabfacil/__init__.py (pyproject reads
+    it from there too); the resources it lists exist."""
     spec = (PACKAGING / "pyinstaller" / "collabfacil.spec").read_text(encoding="utf-8")
     assert f'APP_ID = "{APP_ID}"' in spec
-    assert "tomllib.load" in spec
+    assert '(ROOT / "collabfacil" / "__init__.py")' in spec
+    pyproject_text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'path = "collabfacil/__init__.py"' in pyproject_text
     assert "collect_submodules(\"collabfacil\")" in spec
     for folder in ("exercises", "templates", "fonts", "icons"):
         assert f'"resources/{folder}' in spec
