@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -94,3 +94,87 @@ def workshop_id(repo: WorkshopRepository) -> int:
                  minutes=10),
         ],
     )
+
+
+class SmallDisk:
+    """A small file system of its own (tmpfs), to fill up and free again."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._filler = folder / ".filler"
+
+    def free(self) -> int:
+        """Bytes free on it now."""
+        import shutil
+
+        return shutil.disk_usage(self.folder).free
+
+    def fill(self, *, leave: int = 0) -> None:
+        """Write a filler file until the disk is full (or only ``leave`` bytes are free)."""
+        import errno
+
+        fd = os.open(self._filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            for chunk in (1 << 16, 1 << 12):
+                while self.free() - chunk >= leave:
+                    try:
+                        os.write(fd, b"\0" * chunk)
+                    except OSError as exc:
+                        if exc.errno != errno.ENOSPC:
+                            raise
+                        break
+        finally:
+            os.close(fd)
+
+    def make_room(self) -> None:
+        """Free the space the filler took."""
+        self._filler.unlink(missing_ok=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A 4 MiB tmpfs mounted in tmp_path, to fill up: as root, where mounting works
+    (skips elsewhere). Always unmounted afterwards."""
+    import shutil
+    import subprocess
+
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small disk needs root")
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs",
+                              str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        yield SmallDisk(folder)
+    finally:
+        if subprocess.run(["umount", str(folder)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+@pytest.fixture
+def read_only_file(tmp_path: Path) -> Iterator[Callable[[Path], None]]:
+    """Makes a file nobody may write, even root (``chattr +i`` as root, else ``chmod
+    400``); undone afterwards. Skips where neither works."""
+    import shutil
+    import subprocess
+
+    made: list[Path] = []
+
+    def make(path: Path) -> None:
+        if os.geteuid() != 0:
+            path.chmod(0o400)
+        else:
+            chattr = shutil.which("chattr")
+            if chattr is None or subprocess.run([chattr, "+i", str(path)],
+                                                capture_output=True).returncode != 0:
+                pytest.skip("no way to make a file read-only for root here")
+        made.append(path)
+
+    yield make
+    for path in made:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        else:
+            path.chmod(0o600)

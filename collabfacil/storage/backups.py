@@ -20,7 +20,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from collabfacil.storage.errors import DatabaseTooNewError, StorageError
+from collabfacil.storage.errors import (
+    LOW_SPACE,
+    DatabaseTooNewError,
+    StorageError,
+    disk_full,
+    free_space,
+    is_disk_full,
+)
 from collabfacil.storage.migrations import SCHEMA_VERSION
 from collabfacil.storage.repository import WorkshopRepository, WorkshopSummary
 
@@ -85,6 +92,8 @@ def _private_folder(folder: Path) -> None:
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(f"the backup folder {folder} could not be created") from None
         raise StorageError(f"Cannot create the backup folder {folder}: "
                            f"{exc.strerror}.") from None
 
@@ -126,6 +135,9 @@ def make_backup(db: Database, db_path: Path, *, keep: int = KEEP,
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
+        if is_disk_full(exc, folder):
+            raise disk_full(f"the backup could not be written to {folder} (the "
+                            "database itself is as it was)") from None
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise StorageError(f"The backup could not be written to {folder}: "
                            f"{reason}.") from None
@@ -212,6 +224,19 @@ def check_backup(backup: Path) -> None:
             "Update CollabFacil to restore it.")
 
 
+def check_room_to_restore(backup: Path, db_path: Path) -> None:
+    """Refuse (DiskFullError) a restore the disk has no room for: the copy of the
+    backup, and then room to open it. Asked before anything is closed or moved."""
+    free = free_space(Path(db_path).parent)
+    try:
+        size = Path(backup).stat().st_size
+    except OSError:
+        return  # check_backup says what is wrong with it
+    if free is not None and free < size + LOW_SPACE:
+        raise disk_full(f"there is no room in {Path(db_path).parent} to put the backup back "
+                        "(nothing was changed)")
+
+
 def restore(backup: Path, db_path: Path, *, now: datetime | None = None) -> Path | None:
     """Put ``backup`` in place of ``db_path``; returns where the old file was kept.
 
@@ -221,6 +246,7 @@ def restore(backup: Path, db_path: Path, *, now: datetime | None = None) -> Path
     """
     backup, db_path = Path(backup), Path(db_path)
     check_backup(backup)
+    check_room_to_restore(backup, db_path)
     stamp = (now or datetime.now()).strftime(_STAMP)
     aside: Path | None = None
     incoming = db_path.with_name(f".{db_path.name}.restoring")
@@ -247,6 +273,9 @@ def restore(backup: Path, db_path: Path, *, now: datetime | None = None) -> Path
         os.replace(incoming, db_path)
     except OSError as exc:
         incoming.unlink(missing_ok=True)
+        if is_disk_full(exc) and aside is None:
+            raise disk_full(f"the backup could not be copied to {db_path.parent}; nothing "
+                            "was changed") from None
         raise StorageError(f"The backup could not be restored to {db_path}: "
                            f"{exc.strerror or exc}.") from None
     return aside

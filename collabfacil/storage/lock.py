@@ -19,7 +19,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from collabfacil.storage.errors import StorageError
+from collabfacil.storage.errors import (
+    StorageError,
+    disk_full,
+    is_disk_full,
+    is_not_allowed,
+    read_only_folder,
+)
 
 _LOCK_OFFSET = 1 << 20  # the byte locked on Windows, well past the details
 
@@ -109,6 +115,14 @@ class DatabaseLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
+            if is_disk_full(exc):
+                raise disk_full(f"the lock file {self.path} could not be "
+                                "created") from None
+            if is_not_allowed(exc):
+                from collabfacil.storage.db import folder_is_writable
+
+                if not folder_is_writable(self.path.parent):
+                    raise read_only_folder(self.db_path) from None
             raise StorageError(f"Cannot create the lock file {self.path}: "
                                f"{exc.strerror}.") from None
         if not _try_lock(fd):

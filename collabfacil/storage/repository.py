@@ -1,17 +1,23 @@
 """WorkshopRepository: every read and write of workshop data (the only SQL).
 
 Each method commits before it returns (writes of more than one row in one
-``db.atomic()``), so whatever the caller shows as saved is on disk.
+``db.atomic()``), so whatever the caller shows as saved is on disk. A write the
+disk refuses (full, read-only, failing) rolls back and raises StorageError with a
+message for the facilitator, never a bare sqlite3 error: the caller shows nothing
+as saved, and the next write, once there is room, works.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -28,7 +34,14 @@ from collabfacil.domain.model import (
     now_iso,
 )
 from collabfacil.domain.planning import WorkshopPlan, check_plan
-from collabfacil.storage.errors import StepHasCapturesError
+from collabfacil.storage.errors import (
+    StepHasCapturesError,
+    StorageError,
+    disk_full,
+    is_disk_full,
+)
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,50 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _database_file(db: Database) -> Path | None:
+    try:
+        for _seq, name, file in db.conn.execute("PRAGMA database_list"):
+            if name == "main":
+                return Path(file) if file else None
+    except sqlite3.Error:
+        pass
+    return None
+
+
+def _explained(db: Database, exc: sqlite3.DatabaseError) -> StorageError:
+    """What a failure of the database file means for the facilitator, in one line."""
+    path = _database_file(db)
+    where = f"the database {path}" if path else "the database"
+    if is_disk_full(exc, path.parent if path else None):
+        return disk_full(f"{where} could not be written, so this change was not saved")
+    return StorageError(f"{where[0].upper()}{where[1:]} could not be used ({exc}), so this "
+                        "change was not saved.")
+
+
+def _storage_errors_explained(method: _F) -> _F:
+    """Turn a failure of the file under ``method`` (the disk full or read-only, the
+    file damaged) into StorageError; a constraint or a bug stays what it is."""
+    @functools.wraps(method)
+    def explained(self: WorkshopRepository, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if type(exc) not in (sqlite3.OperationalError, sqlite3.DatabaseError):
+                raise
+            raise _explained(self.db, exc) from exc
+
+    return explained  # type: ignore[return-value]
+
+
+def _explaining_storage_errors(cls: type) -> type:
+    for name, value in list(vars(cls).items()):
+        if not name.startswith("_") and callable(value) and not isinstance(
+                value, (staticmethod, classmethod, property)):
+            setattr(cls, name, _storage_errors_explained(value))
+    return cls
+
+
+@_explaining_storage_errors
 class WorkshopRepository:
     """Reads and writes workshops in one sqlite-utils ``Database``."""
 
