@@ -23,8 +23,15 @@ from collabfacil.domain.errors import CollabFacilError, NotFoundError, Validatio
 from collabfacil.domain.model import Workshop
 from collabfacil.paths import default_database_path, ensure_private_folder
 from collabfacil.storage.backups import restore_hint
-from collabfacil.storage.db import open_database
-from collabfacil.storage.errors import DatabaseTooNewError, StorageError
+from collabfacil.storage.db import open_database, open_read_only
+from collabfacil.storage.errors import (
+    DatabaseTooNewError,
+    DiskFullError,
+    ReadOnlyLocationError,
+    StorageError,
+    disk_full,
+    is_disk_full,
+)
 from collabfacil.storage.repository import WorkshopRepository
 
 PROG = "collabfacil"
@@ -48,21 +55,47 @@ def _fail(message: str) -> int:
 
 
 def _database_path(args: argparse.Namespace) -> Path:
-    """``--db``, or the default file in the user's data folder (made owner-only)."""
+    """``--db``, or the default file in the user's data folder (made owner-only).
+
+    A command given a ``--db`` in a folder that does not exist is refused here, the
+    same for every command (the app says so in a dialog when it starts).
+    """
     if args.db is not None:
-        return Path(args.db).expanduser()
+        path = Path(args.db).expanduser()
+        if args.command is not None and not path.parent.is_dir():
+            raise StorageError(f"The folder {path.parent} does not exist.")
+        return path
     path = default_database_path()
-    ensure_private_folder(path.parent)
+    try:
+        ensure_private_folder(path.parent)
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(f"the data folder {path.parent} could not be created") from None
+        raise StorageError(f"Cannot create the data folder {path.parent}: {exc.strerror}. "
+                           "Use --db to keep the workshops somewhere else.") from None
     return path
 
 
+# Failures of the place, not of the file: a backup would not help.
+_NOT_THE_FILE = (DatabaseTooNewError, DiskFullError, ReadOnlyLocationError)
+
+
 @contextmanager
-def _repository(args: argparse.Namespace) -> Iterator[WorkshopRepository]:
-    """The repository on the chosen database, closed afterwards."""
+def _repository(args: argparse.Namespace, *,
+                read_only: bool = False) -> Iterator[WorkshopRepository]:
+    """The repository on the chosen database, closed afterwards.
+
+    ``read_only``: the command only reads, so a database that cannot be written
+    (a read-only file or folder) is opened read-only instead of refused.
+    """
     path = _database_path(args)
     try:
         db = open_database(path)
-    except DatabaseTooNewError:
+    except ReadOnlyLocationError:
+        if not read_only:
+            raise
+        db = open_read_only(path)
+    except _NOT_THE_FILE:
         raise
     except StorageError as exc:  # damaged or unreadable: say how to get a backup back
         raise StorageError(str(exc) + restore_hint(path)) from None
@@ -87,7 +120,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     if not path.exists():  # nothing to list: don't create a file just to say so
         summaries = []
     else:
-        with _repository(args) as repo:
+        with _repository(args, read_only=True) as repo:
             summaries = repo.list_workshops()
     if args.json:
         _say(json.dumps([
@@ -178,15 +211,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if not path.exists():
         raise NotFoundError(f"There is no workshop with id {args.id}: there is no "
                             f"database at {path}.")
-    with _repository(args) as repo:
+    with _repository(args, read_only=True) as repo:
         data = repo.load(args.id)
     write, what = _writer(args.format)
-    if args.format == "pdf":
-        from collabfacil.export.paper import PdfOptions
+    try:
+        if args.format == "pdf":
+            from collabfacil.export.paper import PdfOptions
 
-        write(data, args.out, options=PdfOptions(paper=args.paper, anonymise=args.anonymise))
-    else:
-        write(data, args.out, anonymise=args.anonymise)
+            write(data, args.out,
+                  options=PdfOptions(paper=args.paper, anonymise=args.anonymise))
+        else:
+            write(data, args.out, anonymise=args.anonymise)
+    except (CollabFacilError, OSError) as exc:
+        if is_disk_full(exc):
+            raise disk_full(f"{args.out} could not be written (no part of it was "
+                            "left behind)") from None
+        raise
     note = ", without participants' names" if args.anonymise else ""
     _say(f"Wrote {what} of \u201c{data.workshop.title}\u201d to {args.out}{note}.")
     return 0
@@ -396,7 +436,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CollabFacilError as exc:
         return _fail(str(exc))
     except OSError as exc:
+        if is_disk_full(exc):
+            where = f": {exc.filename} could not be written" if exc.filename else ""
+            return _fail(f"The disk is full{where}. Free some space and try again.")
         where = f" ({exc.filename})" if exc.filename else ""
         return _fail(f"{exc.strerror or exc}{where}")
     except sqlite3.Error as exc:
+        if is_disk_full(exc):
+            return _fail("The disk is full: the database could not be written. Free "
+                         "some space and try again.")
         return _fail(f"The database could not be used: {exc}.")
