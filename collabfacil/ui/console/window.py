@@ -26,6 +26,7 @@ from collabfacil.ui.console.preview import ProjectorPreview
 from collabfacil.ui.console.steps import editor_for
 from collabfacil.ui.console.timer_panel import TimerPanel
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.data_exports import EXPORTS
 from collabfacil.ui.projector.theme import THEME_LABELS
 
 if TYPE_CHECKING:  # (imported when first shown, not at start-up)
@@ -57,6 +58,8 @@ class ConsoleWindow(QMainWindow):
         self.show_outline: Callable[[], None] = lambda: None
         self.next_in_series: Callable[[], object] = lambda: None
         self.export_pdf: Callable[[], object] = lambda: None
+        # File ▸ Export the actions (CSV) / summary (Markdown) / workshop file (JSON)
+        self.export_data: Callable[[str], object] = lambda kind: None
         self.show_start_page: Callable[[], object] = lambda: None
         self.edit_workshop: Callable[[], object] = lambda: None
         self.rehearse: Callable[[], object] = lambda: None
@@ -204,6 +207,8 @@ class ConsoleWindow(QMainWindow):
         file_menu.addAction("Rehearse this workshop", lambda: self.rehearse())
         file_menu.addSeparator()
         file_menu.addAction("Export the action plan (PDF)…", lambda: self.export_pdf())
+        for kind, export in EXPORTS.items():
+            file_menu.addAction(export.menu, lambda kind=kind: self.export_data(kind))
         file_menu.addAction("Next workshop in this series…", lambda: self.next_in_series())
         file_menu.addSeparator()
         file_menu.addAction("Restore from a backup…", lambda: self.restore_backup())
