@@ -279,6 +279,7 @@ class Workbench:
         self._switch_to(new)
         new.console.next_in_series = self.next_in_series
         new.console.export_pdf = self.export_pdf
+        new.console.export_data = self.export_data
         new.console.show_start_page = self.show_start_page
         new.console.edit_workshop = self.edit_workshop
         new.console.rehearse = self.rehearse
@@ -403,6 +404,7 @@ class Workbench:
         for name in ("next_in_series", "export_pdf", "show_start_page", "edit_workshop",
                      "rehearse", "restore_backup"):
             setattr(session.console, name, self._refuse_in_rehearsal)
+        session.console.export_data = lambda kind: self._refuse_in_rehearsal()
         session.console.closed.connect(self._rehearsal_closed)
         session.show()
         return session
@@ -460,6 +462,20 @@ class Workbench:
         dialog.deleteLater()
         if path is not None:
             self.session.console.statusBar().showMessage(f"Action plan written to {path}", 8000)
+        return path
+
+    def export_data(self, kind: str) -> Path | None:
+        """Ask where, then write the open workshop's actions (CSV), summary (Markdown)
+        or workshop file (JSON): ``kind`` is a key of ``data_exports.EXPORTS``."""
+        assert self.session is not None
+        from collabfacil.ui import data_exports
+
+        data = self.repo.load(self.session.controller.workshop_id)
+        path = data_exports.export_data(self.session.console, data, kind, folder=Path.home(),
+                                        safe_name=safe_file_name(data.workshop.title))
+        if path is not None:
+            what = data_exports.EXPORTS[kind].what
+            self.session.console.statusBar().showMessage(f"{what} written to {path}", 8000)
         return path
 
     def close(self) -> None:

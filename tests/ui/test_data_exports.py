@@ -96,3 +96,23 @@ def test_the_file_menu_offers_each_export(session: Session, qtbot: QtBot) -> Non
         assert asked[-1] == kind
     assert texts.index("Export the action plan (PDF)…") < texts.index(
         data_exports.EXPORTS["csv"].menu)
+
+
+def test_the_workbench_writes_the_open_workshop_and_says_where(
+        monkeypatch, qtbot: QtBot, repo: WorkshopRepository, workshop_id: int,
+        tmp_path: Path) -> None:
+    from collabfacil.app import Workbench
+    from collabfacil.ui.preferences import Preferences
+
+    target = tmp_path / "moved.json"
+    choose(monkeypatch, target)
+    bench = Workbench(repo, Preferences())
+    bench.open(workshop_id)
+    try:
+        assert bench.session is not None
+        bench.session.console.export_data("json")  # what the menu item calls
+        assert target.exists()
+        assert bench.session.console.statusBar().currentMessage() == \
+            f"The workshop file (JSON) written to {target}"
+    finally:
+        bench.close()
