@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from collabfacil import __version__
 from collabfacil.domain.errors import CollabFacilError
@@ -17,6 +17,7 @@ from collabfacil.resources import load_library_tolerantly, load_shipped_library,
 from collabfacil.storage.backups import (
     backups_holding,
     check_backup,
+    check_room_to_restore,
     make_backup,
     newest_good_backup,
     purge_workshop_from_backups,
@@ -24,7 +25,12 @@ from collabfacil.storage.backups import (
     restore_hint,
 )
 from collabfacil.storage.db import open_database
-from collabfacil.storage.errors import DatabaseTooNewError, StorageError
+from collabfacil.storage.errors import (
+    DatabaseTooNewError,
+    DiskFullError,
+    ReadOnlyLocationError,
+    StorageError,
+)
 from collabfacil.storage.lock import DatabaseLock
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs
@@ -59,6 +65,13 @@ class Session:
         self.controller.set_theme(self.preferences.theme)
         self.controller.projector_mode_changed.connect(self._on_projector_mode_changed)
         self.console = ConsoleWindow(self.controller)
+        # Not saved (the disk full...): a dialog the first time, the status bar every
+        # time; a save that works again ends the trouble.
+        self._storage_trouble = False
+        self.controller.storage_failed.connect(self._on_storage_failed)
+        for saved in (self.controller.contribution_added, self.controller.actions_changed,
+                      self.controller.items_changed):
+            saved.connect(self._on_saved)
         self.console.chime_action.setChecked(self.preferences.chime)
         self.console.chime_action.toggled.connect(
             lambda on: setattr(self.preferences, "chime", on))
@@ -106,6 +119,19 @@ class Session:
 
     def _on_projector_mode_changed(self) -> None:
         self.preferences.theme = self.controller.theme
+
+    def _on_storage_failed(self, message: str) -> None:
+        self.console.statusBar().showMessage(f"Not saved: {message}")
+        if self._storage_trouble:
+            return  # told once already: a dialog on every keystroke would stop the room
+        self._storage_trouble = True
+        dialogs.tell(self.console, "Not saved",
+                     f"{message}\n\nNothing typed is lost: what was not saved stays "
+                     "where you typed it, so press Enter again once there is room. The "
+                     "workshop goes on, and everything shown as captured is saved.")
+
+    def _on_saved(self, *_: object) -> None:
+        self._storage_trouble = False
 
     def _on_font_scale_changed(self, scale: float) -> None:
         self.preferences.font_scale = scale
@@ -203,6 +229,7 @@ class Workbench:
             return False
         try:
             check_backup(backup)
+            check_room_to_restore(backup, self.db_path)  # before anything is closed
         except CollabFacilError as exc:
             dialogs.tell(parent, "This backup cannot be restored", str(exc))
             return False
@@ -220,7 +247,13 @@ class Workbench:
             aside = restore(backup, self.db_path)
         except CollabFacilError as exc:
             aside, problem = None, str(exc)
-        self.repo = WorkshopRepository(open_database(self.db_path))
+        try:
+            self.repo = WorkshopRepository(open_database(self.db_path))
+        except CollabFacilError as exc:  # e.g. the disk filled up meanwhile: stop cleanly
+            dialogs.error(None, "CollabFacil cannot go on",
+                          f"{problem + ' ' if problem else ''}{exc}")
+            QApplication.exit(1)
+            return False
         if problem is not None:
             dialogs.tell(None, "The backup was not restored", problem)
         self.on_database_reopened()
@@ -510,10 +543,11 @@ def choose_workshop(repo: WorkshopRepository, requested: int | None,
 
 def _open_or_offer_backup(db_path: Path, *, ask: bool) -> Database:
     """Open the database; if it is damaged and a good backup exists, offer to put the
-    backup back (the damaged file is kept aside), or say how to, then stop."""
+    backup back (the damaged file is kept aside), or say how to, then stop. A full
+    disk or a read-only folder is only told: a backup would not help."""
     try:
         return open_database(db_path)
-    except DatabaseTooNewError:
+    except (DatabaseTooNewError, DiskFullError, ReadOnlyLocationError):
         raise
     except StorageError as exc:
         backup = newest_good_backup(db_path)
@@ -556,7 +590,7 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
     except CollabFacilError as exc:
         lock.release()
         if not exit_after_startup:
-            QMessageBox.critical(None, "CollabFacil cannot start", str(exc))
+            dialogs.error(None, "CollabFacil cannot start", str(exc))
         raise
     if exit_after_startup:
         # exit(), not quit(): quit() asks windows to close and the projector

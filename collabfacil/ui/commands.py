@@ -4,6 +4,11 @@ The controller makes the first write itself *before* pushing a command (so a
 failed write pushes nothing and shows a message); ``redo`` therefore skips its
 first call, and from then on undo and redo write to the database and tell the
 controller what changed.
+
+An undo or redo the database refuses (the disk full) changes nothing on screen
+either: the facilitator is told, and the command leaves the stack (alone) or
+does nothing the next time (inside a macro), so the stack never claims a state
+the database does not have.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from collabfacil.domain.model import Action, Contribution, StepItem
+from collabfacil.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from collabfacil.ui.controller import SessionController
@@ -29,15 +35,37 @@ class _WrittenCommand(QUndoCommand):
     def __init__(self, controller: SessionController, text: str) -> None:
         super().__init__(text)
         self.controller = controller
-        self._first = True
+        self._first = True  # the next redo finds its change already in the database
+        self._undone = False  # the next undo finds it already gone
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self.apply()
+        try:
+            self.apply()
+        except StorageError as exc:  # not written: still undone, nothing to undo
+            self._refused(exc)
+            self._undone = True
+
+    def undo(self) -> None:
+        if self._undone:
+            self._undone = False
+            return
+        try:
+            self.revert()
+        except StorageError as exc:  # not written: still done, nothing to redo
+            self._refused(exc)
+            self._first = True
+
+    def _refused(self, exc: StorageError) -> None:
+        self.setObsolete(True)  # a command on its own leaves the stack
+        self.controller.refused(exc)
 
     def apply(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def revert(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
 
@@ -52,7 +80,7 @@ class AddContributionCommand(_WrittenCommand):
         self.controller.repo.restore_contribution(self.stored)
         self.controller.contribution_stored(self.stored)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.stored.id is not None
         self.controller.repo.delete_contribution(self.stored.id)
         self.controller.contribution_deleted(self.stored)
@@ -70,7 +98,7 @@ class EditContributionCommand(_WrittenCommand):
         self.controller.repo.update_contribution(self.new)
         self.controller.contribution_changed(self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.controller.repo.update_contribution(self.old)
         self.controller.contribution_changed(self.old)
 
@@ -87,7 +115,7 @@ class DeleteContributionCommand(_WrittenCommand):
         self.controller.repo.delete_contribution(self.old.id)
         self.controller.contribution_deleted(self.old)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.controller.repo.restore_contribution(self.old)
         self.controller.contribution_stored(self.old)
 
@@ -103,7 +131,7 @@ class AddActionCommand(_WrittenCommand):
         self.controller.repo.restore_action(self.stored)
         self.controller.actions_stored()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.stored.id is not None
         self.controller.repo.delete_action(self.stored.id)
         self.controller.actions_stored()
@@ -120,7 +148,7 @@ class EditActionCommand(_WrittenCommand):
         self.controller.repo.update_action(self.new)
         self.controller.actions_stored()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.controller.repo.update_action(self.old)
         self.controller.actions_stored()
 
@@ -137,7 +165,7 @@ class DeleteActionCommand(_WrittenCommand):
         self.controller.repo.delete_action(self.old.id)
         self.controller.actions_stored()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.controller.repo.restore_action(self.old)
         self.controller.actions_stored()
 
@@ -153,7 +181,7 @@ class AddItemCommand(_WrittenCommand):
         self.controller.repo.restore_item(self.stored)
         self.controller.items_stored(self.stored.step_id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.stored.id is not None
         self.controller.repo.delete_item(self.stored.id)
         self.controller.items_stored(self.stored.step_id)
@@ -171,7 +199,7 @@ class EditItemCommand(_WrittenCommand):
         self.controller.repo.update_item(self.new)
         self.controller.items_stored(self.new.step_id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.controller.repo.update_item(self.old)
         self.controller.items_stored(self.old.step_id)
 
@@ -188,6 +216,6 @@ class DeleteItemCommand(_WrittenCommand):
         self.controller.repo.delete_item(self.old.id)
         self.controller.items_stored(self.old.step_id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.controller.repo.restore_item(self.old)
         self.controller.items_stored(self.old.step_id)

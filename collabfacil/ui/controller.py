@@ -23,6 +23,7 @@ from collabfacil.domain.model import Action, Contribution, Step, StepItem, Works
 from collabfacil.domain.steps import check_item
 from collabfacil.domain.text import clean_text
 from collabfacil.domain.timer import Countdown
+from collabfacil.storage.errors import StorageError
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui.commands import (
     AddActionCommand,
@@ -55,6 +56,9 @@ class SessionController(QObject):
     projector_mode_changed = Signal()
     font_scale_changed = Signal(float)
     error_raised = Signal(str)  # a message for the facilitator, one sentence
+    # The database could not be written (the disk full, the file read-only): also
+    # told in error_raised; the app makes sure the facilitator sees it.
+    storage_failed = Signal(str)
 
     def __init__(self, repo: WorkshopRepository, workshop_id: int, *,
                  clock: Callable[[], float] = time.monotonic,
@@ -109,6 +113,13 @@ class SessionController(QObject):
     def current_step(self) -> Step:
         return self._data.steps[self._index]
 
+    def refused(self, exc: CollabFacilError) -> None:
+        """Tell the facilitator why an edit was refused or not saved (nothing is shown
+        as done: the views change only once the database has the change)."""
+        self.error_raised.emit(str(exc))
+        if isinstance(exc, StorageError):
+            self.storage_failed.emit(str(exc))
+
     # ----------------------------------------------------------- navigation
 
     def go_to_step(self, index: int) -> None:
@@ -116,8 +127,11 @@ class SessionController(QObject):
         index = max(0, min(index, len(self.steps) - 1))
         if index == self._index:
             return
+        try:  # remembered for reopening; moving on must not wait for the disk
+            self.repo.set_current_step(self.workshop_id, index)
+        except StorageError as exc:
+            self.refused(exc)
         self._index = index
-        self.repo.set_current_step(self.workshop_id, index)
         self.step_started = self.wall_clock() if self.session_started else None
         self.countdown = Countdown(self._planned_seconds())
         self._ticker.stop()
@@ -150,7 +164,12 @@ class SessionController(QObject):
         index = max(0, min(index, len(phases) - 1))
         if not phases or index == self.phase_index:
             return
-        self._set_state(phase=index)
+        try:
+            self._set_state(phase=index)
+        except StorageError as exc:  # the room moves on all the same
+            self.refused(exc)
+            step = self.current_step
+            self._data.steps[self._index] = replace(step, state={**step.state, "phase": index})
         running = self.countdown.running
         self.countdown = Countdown(self._planned_seconds())
         if running:  # the room is working: keep counting into the next phase
@@ -189,7 +208,7 @@ class SessionController(QObject):
                 self.repo.set_step_state(step.id, state)
                 self._data.steps[step_index] = replace(step, state=state)
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
 
     # ---------------------------------------------------------------- reveal
 
@@ -203,7 +222,7 @@ class SessionController(QObject):
         try:
             self._set_state(revealed=not self.revealed)
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
             return
         self.step_state_changed.emit()
         self.projector_mode_changed.emit()
@@ -230,7 +249,7 @@ class SessionController(QObject):
             checked = check_item(step.type, kind, data)
             stored = self.repo.add_item(StepItem(step_id=step.id, kind=kind, data=checked))
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
             return None
         self.undo_stack.push(AddItemCommand(self, stored, label or f"Add {kind}"))
         self.items_stored(step.id)
@@ -246,7 +265,7 @@ class SessionController(QObject):
                 return item
             self.repo.update_item(new)
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
             return None
         self.undo_stack.push(EditItemCommand(self, item, new, label or f"Change {item.kind}"))
         self.items_stored(item.step_id)
@@ -258,7 +277,7 @@ class SessionController(QObject):
         try:
             self.repo.delete_item(item.id)
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
             return
         self.undo_stack.push(DeleteItemCommand(self, item, label or f"Delete {item.kind}"))
         self.items_stored(item.step_id)
@@ -287,7 +306,7 @@ class SessionController(QObject):
                                  section=section, colour=colour)
             stored = self.repo.add_contribution(draft)
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
             return None
         self.undo_stack.push(AddContributionCommand(self, stored))
         self.contribution_stored(stored)
@@ -313,7 +332,7 @@ class SessionController(QObject):
                 return True
             self.repo.update_contribution(new)
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
             return False
         self.undo_stack.push(EditContributionCommand(self, old, new))
         self.contribution_changed(new)
@@ -325,7 +344,7 @@ class SessionController(QObject):
             old = self.repo.contribution(contribution_id)
             self.repo.delete_contribution(contribution_id)
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
             return
         self.undo_stack.push(DeleteContributionCommand(self, old))
         self.contribution_deleted(old)
@@ -360,7 +379,7 @@ class SessionController(QObject):
                            review_date=review_date, step_id=self.current_step.id)
             stored = self.repo.add_action(draft, workshop_id=self.workshop_id)
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
             return None
         self.undo_stack.push(AddActionCommand(self, stored))
         self.actions_stored()
@@ -374,7 +393,7 @@ class SessionController(QObject):
                 return old
             self.repo.update_action(new)
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
             return None
         self.undo_stack.push(EditActionCommand(self, old, new))
         self.actions_stored()
@@ -386,7 +405,7 @@ class SessionController(QObject):
         try:
             self.repo.delete_action(action.id)
         except CollabFacilError as exc:
-            self.error_raised.emit(str(exc))
+            self.refused(exc)
             return
         self.undo_stack.push(DeleteActionCommand(self, action))
         self.actions_stored()

@@ -34,6 +34,14 @@ def tell(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
 
 
+def error(parent: QWidget | None, title: str, message: str) -> None:
+    """A message about something that could not be done at all (e.g. the app cannot
+    start on this database)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(parent, title, message)
+
+
 def save_file(parent: QWidget | None, caption: str, suggested: Path,
               file_filter: str) -> Path | None:
     """Where to save, or None if cancelled."""

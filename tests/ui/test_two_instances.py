@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from collabfacil import app as app_module
 from collabfacil.app import Workbench, run_app
 from collabfacil.storage.lock import DatabaseInUseError, DatabaseLock, read_holder
 from collabfacil.storage.repository import WorkshopRepository
+from collabfacil.ui import dialogs
 from collabfacil.ui.preferences import Preferences
 
 
@@ -18,7 +18,7 @@ def test_a_second_app_is_told_in_a_dialog_and_opens_nothing(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "collabfacil.db"
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(app_module.QMessageBox, "critical",
+    monkeypatch.setattr(dialogs, "error",
                         lambda _p, title, text: shown.append((title, text)))
     with DatabaseLock(db) as other:
         other.update("Frailty pathway partnership")

@@ -166,19 +166,25 @@ class SurveyEditor(QWidget):
         number = slips_entered(self.controller.items()) + 1
         stack = self.controller.undo_stack
         stack.beginMacro(f"Add slip {number}")
+        saved = True
         try:
             for statement, answer in enumerate(answers):
                 if answer is not None:
-                    self._add(statement, answer, +1, label=f"Add slip {number}")
+                    saved = self._add(statement, answer, +1,
+                                      label=f"Add slip {number}") and saved
             slips = next(iter(self.controller.items("slips")), None)
             if slips is None:
-                self.controller.add_item("slips", {"count": 1}, label=f"Add slip {number}")
+                counted = self.controller.add_item("slips", {"count": 1},
+                                                   label=f"Add slip {number}")
             else:
-                self.controller.update_item(slips, {"count": int(slips.data["count"]) + 1},
-                                            label=f"Add slip {number}")
+                counted = self.controller.update_item(
+                    slips, {"count": int(slips.data["count"]) + 1},
+                    label=f"Add slip {number}")
+            saved = saved and counted is not None
         finally:
             stack.endMacro()
-        self.slip.accept_capture()
+        if saved:  # else (the disk full) the slip stays in the box, and the message says why
+            self.slip.accept_capture()
 
     # ------------------------------------------------------------ show of fingers
 
@@ -225,22 +231,24 @@ class SurveyEditor(QWidget):
                         f"{statement + 1}, {_answer_name(answer)}")
         return True
 
-    def _add(self, statement: int, answer: int, delta: int, *, label: str) -> None:
-        """One more (or fewer) answer for a statement: update its tally, or start one."""
+    def _add(self, statement: int, answer: int, delta: int, *, label: str) -> bool:
+        """One more (or fewer) answer for a statement: update its tally, or start one.
+        False if it was refused or not saved."""
         item = tally_item(self.controller.items(), statement)
         counts = list(item.data["counts"]) if item else [0] * 6
         if counts[answer] + delta < 0:
             self.message.setText(f"Statement {statement + 1} has no "
                                  f"{_answer_name(answer)} to take away.")
-            return
+            return False
         counts[answer] += delta
-        self._last[statement] = answer
+        data = {"statement": statement, "counts": counts}
         if item is None:
-            self.controller.add_item("tally", {"statement": statement, "counts": counts},
-                                     label=label)
+            done = self.controller.add_item("tally", data, label=label) is not None
         else:
-            self.controller.update_item(item, {"statement": statement, "counts": counts},
-                                        label=label)
+            done = self.controller.update_item(item, data, label=label) is not None
+        if done:
+            self._last[statement] = answer
+        return done
 
     # ------------------------------------------------------------ refresh
 
