@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from support import show_session
 
 from collabfacil.app import Session
 from collabfacil.domain.errors import ValidationError
@@ -43,14 +44,7 @@ def make_workshop(repo: WorkshopRepository, *, categories: list[str] | None = No
 
 
 def open_session(qtbot: QtBot, repo: WorkshopRepository, wid: int) -> Session:
-    s = Session(repo, wid)
-    qtbot.addWidget(s.console)
-    qtbot.addWidget(s.projector)
-    s.console.resize(1280, 800)
-    s.show()
-    s.projector.resize(1280, 720)
-    qtbot.waitUntil(s.console.isActiveWindow)  # so the editor's shortcuts (Ctrl+M...) work
-    return s
+    return show_session(qtbot, repo, wid)
 
 
 def close_session(s: Session) -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 
-import pypdf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support import pdf_text, show_session
 
 from collabfacil.app import Session
 from collabfacil.domain.errors import ValidationError
@@ -28,10 +27,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def pdf_text(pdf: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-
 
 def open_reflection(qtbot: QtBot, repo: WorkshopRepository,
                     config: dict[str, object]) -> Session:
@@ -42,15 +37,7 @@ def open_reflection(qtbot: QtBot, repo: WorkshopRepository,
         participants=[Participant("Sam Hughes")],
         steps=[Step(type="reflection", title="What? So what? Now what?",
                     prompt="Whose well will you dig?", config=config)])
-    s = Session(repo, wid)
-    qtbot.addWidget(s.console)
-    qtbot.addWidget(s.projector)
-    s.show()
-    s.projector.resize(1280, 720)
-    qtbot.waitExposed(s.console)
-    s.console.activateWindow()
-    qtbot.waitUntil(s.console.isActiveWindow)
-    return s
+    return show_session(qtbot, repo, wid)
 
 
 @pytest.fixture

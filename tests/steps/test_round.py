@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 
-import pypdf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support import pdf_text, show_session
 
 from collabfacil.app import Session
 from collabfacil.domain.errors import ValidationError
@@ -29,10 +28,6 @@ PEOPLE = ("Alice Smith", "Bob Jones", "Carol White", "Dev Patel")
 PARTNERS = (("Northshire Acute Hospitals NHS Trust", "Acute"),
             ("Northshire County Council", "Council"), ("Riverside GP Federation", ""))
 
-
-def pdf_text(pdf: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 class FakeClock:
@@ -53,15 +48,7 @@ def open_round(qtbot: QtBot, repo: WorkshopRepository, config: dict[str, object]
         participants=[Participant(p) for p in people],
         steps=[Step(type="round", title="What brought me here", prompt="Why this job?",
                     minutes=10, config=config)])
-    s = Session(repo, wid)
-    qtbot.addWidget(s.console)
-    qtbot.addWidget(s.projector)
-    s.show()
-    s.projector.resize(1280, 720)
-    qtbot.waitExposed(s.console)
-    s.console.activateWindow()
-    qtbot.waitUntil(s.console.isActiveWindow)  # typing goes to the console, not the room
-    return s
+    return show_session(qtbot, repo, wid)
 
 
 @pytest.fixture

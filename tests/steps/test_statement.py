@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 
-import pypdf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support import pdf_text, show_session
 
 from collabfacil.app import Session
 from collabfacil.domain.errors import ValidationError
@@ -34,10 +33,6 @@ ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def pdf_text(pdf: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-
 
 def open_statement(qtbot: QtBot, repo: WorkshopRepository,
                    config: dict[str, object]) -> Session:
@@ -45,15 +40,7 @@ def open_statement(qtbot: QtBot, repo: WorkshopRepository,
         Workshop("Shared purpose"), participants=[Participant("Gwen Price")],
         steps=[Step(type="statement", title="Our shared purpose",
                     prompt="Can everyone at least live with it?", config=config)])
-    s = Session(repo, wid)
-    qtbot.addWidget(s.console)
-    qtbot.addWidget(s.projector)
-    s.show()
-    s.projector.resize(1280, 720)
-    qtbot.waitExposed(s.console)
-    s.console.activateWindow()
-    qtbot.waitUntil(s.console.isActiveWindow)
-    return s
+    return show_session(qtbot, repo, wid)
 
 
 @pytest.fixture

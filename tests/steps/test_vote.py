@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
+from support import show_session
 
 from collabfacil.app import Session
 from collabfacil.domain.errors import ValidationError
@@ -45,14 +46,7 @@ def make_workshop(repo: WorkshopRepository, config: dict[str, Any] | None = None
 
 
 def open_session(qtbot: QtBot, repo: WorkshopRepository, wid: int) -> Session:
-    s = Session(repo, wid)
-    qtbot.addWidget(s.console)
-    qtbot.addWidget(s.projector)
-    s.console.resize(1280, 800)
-    s.show()
-    s.projector.resize(1280, 720)
-    qtbot.waitUntil(s.console.isActiveWindow)  # so the editor's shortcuts (Ctrl+M...) work
-    return s
+    return show_session(qtbot, repo, wid)
 
 
 def close_session(s: Session) -> None:

@@ -1,0 +1,32 @@
+"""Helpers the step-type tests share: both windows on a workshop, a PDF's text."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+from pytestqt.qtbot import QtBot
+
+from collabfacil.app import Session
+from collabfacil.storage.repository import WorkshopRepository
+
+
+def show_session(qtbot: QtBot, repo: WorkshopRepository, workshop_id: int) -> Session:
+    """Console and projector on the workshop, offscreen, with the console active so the
+    editor's keys (Enter, Alt+digit, Ctrl+M...) reach it rather than the room."""
+    s = Session(repo, workshop_id)
+    qtbot.addWidget(s.console)
+    qtbot.addWidget(s.projector)
+    s.console.resize(1280, 800)
+    s.show()
+    s.projector.resize(1280, 720)
+    qtbot.waitExposed(s.console)
+    s.console.activateWindow()
+    qtbot.waitUntil(s.console.isActiveWindow)
+    return s
+
+
+def pdf_text(pdf: bytes) -> str:
+    """All the PDF's text as a reader would copy it, whitespace folded to spaces."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
