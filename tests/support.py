@@ -1,4 +1,5 @@
-"""Helpers the step-type tests share: both windows on a workshop, a PDF's text."""
+"""Helpers the step-type tests share: both windows on a workshop (opened and closed),
+a PDF's text."""
 
 from __future__ import annotations
 
@@ -24,6 +25,16 @@ def show_session(qtbot: QtBot, repo: WorkshopRepository, workshop_id: int) -> Se
     s.console.activateWindow()
     qtbot.waitUntil(s.console.isActiveWindow)
     return s
+
+
+def close_session(s: Session) -> None:
+    """Close both windows and stop the console's timers (the projector preview's
+    refresh among them), so none fires after the projector window is gone."""
+    from PySide6.QtCore import QTimer
+
+    s.close()
+    for timer in s.console.findChildren(QTimer):
+        timer.stop()
 
 
 def pdf_text(pdf: bytes) -> str:

@@ -9,10 +9,10 @@ import pypdf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from support import show_session
+from support import close_session, show_session
 
 from collabfacil.app import Session
 from collabfacil.domain.errors import ValidationError
@@ -43,22 +43,10 @@ def make_workshop(repo: WorkshopRepository, *, categories: list[str] | None = No
     return wid
 
 
-def open_session(qtbot: QtBot, repo: WorkshopRepository, wid: int) -> Session:
-    return show_session(qtbot, repo, wid)
-
-
-def close_session(s: Session) -> None:
-    """Close both windows and stop the console's timers (the projector preview's
-    refresh among them), so none fires after the projector window is gone."""
-    s.close()
-    for timer in s.console.findChildren(QTimer):
-        timer.stop()
-
-
 @pytest.fixture
 def session(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Session]:
     """The cluster step of a workshop with three notes and preset categories."""
-    s = open_session(qtbot, repo, make_workshop(repo, categories=CATEGORIES))
+    s = show_session(qtbot, repo, make_workshop(repo, categories=CATEGORIES))
     yield s
     close_session(s)
 
@@ -297,7 +285,7 @@ def test_deleting_a_theme_returns_its_notes(qtbot: QtBot, session: Session) -> N
 def test_without_categories_the_first_theme_comes_from_the_box(
         qtbot: QtBot, repo: WorkshopRepository) -> None:
     """With no presets all notes start ungrouped; a typed theme is theme 1."""
-    s = open_session(qtbot, repo, make_workshop(repo))
+    s = show_session(qtbot, repo, make_workshop(repo))
     try:
         ed = editor(s)
         assert s.projector.view.visible_texts()[-4:] == ["Not yet grouped (3)", *NOTES]
@@ -315,7 +303,7 @@ def test_with_no_brainstorm_before_it_the_step_says_so(qtbot: QtBot,
     """A cluster step first on the agenda explains itself instead of failing."""
     wid = repo.create_workshop(Workshop("Odd agenda"), steps=[
         Step(type="cluster", title="Themes", minutes=5)])
-    s = open_session(qtbot, repo, wid)
+    s = show_session(qtbot, repo, wid)
     try:
         assert "no brainstorm before it" in editor(s).source_label.text()
         assert "The notes to group will appear here." in s.projector.view.visible_texts()
@@ -333,7 +321,7 @@ def test_source_by_title_picks_that_brainstorm(qtbot: QtBot, repo: WorkshopRepos
     stories, other, _ = repo.steps(wid)
     repo.add_contribution(Contribution(step_id=stories.id, text="We met every week"))
     repo.add_contribution(Contribution(step_id=other.id, text="Not this one"))
-    s = open_session(qtbot, repo, wid)
+    s = show_session(qtbot, repo, wid)
     try:
         texts = s.projector.view.visible_texts()
         assert "We met every week" in texts
@@ -346,7 +334,7 @@ def test_eighty_notes_fit_the_projector_with_counts(qtbot: QtBot,
                                                     repo: WorkshopRepository) -> None:
     """With 80 notes every theme's heading still shows its true count."""
     notes = tuple(f"Barrier number {i}" for i in range(80))
-    s = open_session(qtbot, repo, make_workshop(repo, categories=CATEGORIES, notes=notes))
+    s = show_session(qtbot, repo, make_workshop(repo, categories=CATEGORIES, notes=notes))
     try:
         ed = editor(s)
         ed.put_notes([n.uid for n in ed.notes()[:50]], ed.themes()[0].key)
@@ -428,7 +416,7 @@ def grouped_workshop(qtbot: QtBot, repo: WorkshopRepository) -> int:
     """Two notes in Data, one in Time, via the editor; Money left empty."""
     wid = make_workshop(repo, categories=CATEGORIES,
                         notes=(*NOTES, "IG says no <b>&</b>"))
-    s = open_session(qtbot, repo, wid)
+    s = show_session(qtbot, repo, wid)
     try:
         ed = editor(s)
         themes = ed.themes()
@@ -503,7 +491,7 @@ def test_ctrl_g_groups_notes_by_their_brainstorm_columns(qtbot: QtBot,
     for text, section in (("No time", "time"), ("Silo data", "Data"), ("Loose", ""),
                           ("Diary full", "time")):
         repo.add_contribution(Contribution(step_id=brainstorm.id, text=text, section=section))
-    s = open_session(qtbot, repo, wid)
+    s = show_session(qtbot, repo, wid)
     try:
         ed = editor(s)
         assert ed.columns_button.isVisibleTo(ed)

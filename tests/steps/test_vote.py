@@ -11,9 +11,9 @@ import pypdf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from support import show_session
+from support import close_session, show_session
 
 from collabfacil.app import Session
 from collabfacil.domain.errors import ValidationError
@@ -45,22 +45,10 @@ def make_workshop(repo: WorkshopRepository, config: dict[str, Any] | None = None
     return wid
 
 
-def open_session(qtbot: QtBot, repo: WorkshopRepository, wid: int) -> Session:
-    return show_session(qtbot, repo, wid)
-
-
-def close_session(s: Session) -> None:
-    """Close both windows and stop the console's timers (the projector preview's
-    refresh among them), so none fires after the projector window is gone."""
-    s.close()
-    for timer in s.console.findChildren(QTimer):
-        timer.stop()
-
-
 @pytest.fixture
 def session(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Session]:
     """Dot voting on four notes, 3 dots each, entered per table (the defaults)."""
-    s = open_session(qtbot, repo, make_workshop(repo))
+    s = show_session(qtbot, repo, make_workshop(repo))
     yield s
     close_session(s)
 
@@ -68,7 +56,7 @@ def session(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Session]:
 @pytest.fixture
 def per_person(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Session]:
     """Dot voting on four notes, 3 dots each, entered per person."""
-    s = open_session(qtbot, repo, make_workshop(repo, {"entry": "person"}))
+    s = show_session(qtbot, repo, make_workshop(repo, {"entry": "person"}))
     yield s
     close_session(s)
 
@@ -246,7 +234,7 @@ def test_eighty_choices_show_the_top_and_count_the_rest(qtbot: QtBot,
     """With 80 notes the numbered choices and the revealed chart keep readable type,
     and count what did not fit."""
     notes = tuple(f"Way to fail number {i}" for i in range(80))
-    s = open_session(qtbot, repo, make_workshop(repo, notes=notes))
+    s = show_session(qtbot, repo, make_workshop(repo, notes=notes))
     try:
         s.projector.resize(1024, 768)
         press(qtbot, s, DOWN, DOWN, Qt.Key.Key_9)
@@ -268,7 +256,7 @@ def test_eighty_choices_show_the_top_and_count_the_rest(qtbot: QtBot,
 def test_ranking_by_typed_numbers_scores_borda_points(qtbot: QtBot,
                                                       repo: WorkshopRepository) -> None:
     """Typing "3 1 2" records one ranking; revealed, 2 points for the first, 0 for the last."""
-    s = open_session(qtbot, repo, make_workshop(
+    s = show_session(qtbot, repo, make_workshop(
         repo, {"on": "options", "options": OPTIONS, "mode": "rank"}))
     try:
         ed = editor(s)
@@ -293,7 +281,7 @@ def test_ranking_by_typed_numbers_scores_borda_points(qtbot: QtBot,
 
 def test_a_bad_order_is_refused_with_a_message(qtbot: QtBot, repo: WorkshopRepository) -> None:
     """A repeated or unknown number records nothing and says what is wrong."""
-    s = open_session(qtbot, repo, make_workshop(
+    s = show_session(qtbot, repo, make_workshop(
         repo, {"on": "options", "options": OPTIONS, "mode": "rank"}))
     try:
         ed = editor(s)
@@ -322,7 +310,7 @@ def test_a_vote_on_themes_offers_the_cluster_themes(qtbot: QtBot,
                                    data={"name": "Silos", "notes": []}))
     repo.add_item(StepItem(step_id=cluster_step.id, kind="theme",
                            data={"name": "Trust", "notes": []}))
-    s = open_session(qtbot, repo, wid)
+    s = show_session(qtbot, repo, wid)
     try:
         assert [t.label for t in editor(s).targets] == ["Silos", "Trust"]
         press(qtbot, s, Qt.Key.Key_2)
@@ -336,7 +324,7 @@ def test_a_vote_with_no_source_says_so(qtbot: QtBot, repo: WorkshopRepository) -
     """A vote on notes with no brainstorm before it explains, rather than failing."""
     wid = repo.create_workshop(Workshop("Odd"), steps=[
         Step(type="vote", title="Vote", minutes=2, config={"source": "Ideas"})])
-    s = open_session(qtbot, repo, wid)
+    s = show_session(qtbot, repo, wid)
     try:
         assert "'Ideas', which is not before it" in editor(s).info.text()
         assert "The choices to vote on will appear here." in \
@@ -417,7 +405,7 @@ def test_tally_refusal_rules() -> None:
 def voted_workshop(qtbot: QtBot, repo: WorkshopRepository) -> int:
     """Two tables' dots, entered through the console; one table named after a person."""
     wid = make_workshop(repo)
-    s = open_session(qtbot, repo, wid)
+    s = show_session(qtbot, repo, wid)
     try:
         press(qtbot, s, DOWN, Qt.Key.Key_4, ENTER, Qt.Key.Key_Home, Qt.Key.Key_2,
               DOWN, DOWN, DOWN, Qt.Key.Key_1)
@@ -504,7 +492,7 @@ def test_a_ranking_prints_its_points_rule_with_the_chart(qtbot: QtBot,
                                                          repo: WorkshopRepository) -> None:
     """A ranking's PDF says how points were given and keeps the heading with the chart."""
     wid = make_workshop(repo, {"on": "options", "options": OPTIONS, "mode": "rank"})
-    s = open_session(qtbot, repo, wid)
+    s = show_session(qtbot, repo, wid)
     try:
         for order in ("3 1 2", "3 2"):
             qtbot.keyClicks(editor(s).order, order)
