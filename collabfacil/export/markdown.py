@@ -11,8 +11,8 @@ from collabfacil.domain.exercises import Library
 from collabfacil.domain.model import Action, Step, WorkshopData
 from collabfacil.export.anonymise import anonymise as anonymised
 from collabfacil.export.files import write_atomically
-from collabfacil.export.outline import is_actions_step, long_date, note_groups, short_date
-from collabfacil.export.paper import ACTION_PLAN, PaperSection, paper_sections
+from collabfacil.export.outline import date_span, long_date, note_groups, short_date
+from collabfacil.export.paper import ACTION_PLAN, PaperSection, around_the_plan, paper_sections
 from collabfacil.export.sections import section_markdown
 from collabfacil.export.sections.brainstorm import sorted_by_cluster
 from collabfacil.export.summary import NO_THEME, Summary, summarise
@@ -56,7 +56,7 @@ def _summary(summary: Summary) -> list[str]:
     if summary.actions:
         span = ""
         if summary.first_due and summary.last_due:
-            span = f"; due {short_date(summary.first_due)} to {short_date(summary.last_due)}"
+            span = f"; due {date_span(summary.first_due, summary.last_due)}"
         lines.append(f"- **The action plan:** {_count(summary.actions, 'action')}, "
                      f"{_count(summary.owners, 'named owner')}, "
                      f"{_count(summary.organisations, 'partner')} with actions, "
@@ -80,8 +80,7 @@ def _section(data: WorkshopData, section: PaperSection, summary: Summary) -> lis
     """A section's steps; the action plan: reviews, the plan by theme, the rest."""
     if section.number != ACTION_PLAN:
         return _steps(data, section.steps)
-    reviews = [s for s in section.steps if s.type == "review"]
-    others = [s for s in section.steps if s.type != "review" and not is_actions_step(s)]
+    reviews, others = around_the_plan(section)
     plan: list[str] = []
     if summary.actions:
         plan = [f"**Review rhythm:** {_line(summary.review_rhythm)}", ""]

@@ -37,6 +37,16 @@ def short_date(day: date | None) -> str:
     return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
 
 
+def date_span(first: date, last: date) -> str:
+    """E.g. "8 Mar – 26 Apr 2026", "1 Dec 2026 – 3 Feb 2027" or "8 Mar 2026"."""
+    if first == last:
+        return short_date(first)
+    start = short_date(first)
+    if first.year == last.year:
+        start = start.rsplit(" ", 1)[0]
+    return f"{start}\u2009\u2013\u2009{short_date(last)}"
+
+
 @dataclass(frozen=True)
 class NoteGroup:
     """The notes of one brainstorm column ("" label: a board with no columns)."""

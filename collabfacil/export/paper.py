@@ -19,6 +19,7 @@ from collabfacil.domain.model import Step, WorkshopData
 from collabfacil.domain.sources import source_step
 from collabfacil.domain.steps import STEP_TYPES
 from collabfacil.domain.steps.vote import source_of
+from collabfacil.export.outline import is_actions_step
 
 THEMES: dict[int, str] = {
     1: "Purpose and shared goal",
@@ -125,3 +126,12 @@ def paper_sections(data: WorkshopData, library: Library | None, *,
         if steps[number] or (number == ACTION_PLAN and data.actions):
             out.append(PaperSection(number, section_title(number), tuple(steps[number])))
     return out
+
+
+def around_the_plan(section: PaperSection) -> tuple[list[Step], list[Step]]:
+    """The action plan section's steps printed before the plan (reviews of last
+    time's actions) and after it (the rest); actions steps are the plan itself."""
+    before = [s for s in section.steps if s.type == "review"]
+    after = [s for s in section.steps
+             if s.type != "review" and not is_actions_step(s)]
+    return before, after

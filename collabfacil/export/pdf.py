@@ -37,10 +37,15 @@ from collabfacil.export.files import ExportError, write_atomically
 from collabfacil.export.outline import (
     actions_by_step,
     exercises_used,
-    is_actions_step,
     long_date,
 )
-from collabfacil.export.paper import ACTION_PLAN, PaperSection, PdfOptions, paper_sections
+from collabfacil.export.paper import (
+    ACTION_PLAN,
+    PaperSection,
+    PdfOptions,
+    around_the_plan,
+    paper_sections,
+)
 from collabfacil.export.pdf_appendix import contributions, sources
 from collabfacil.export.pdf_canvas import NumberedCanvas
 from collabfacil.export.pdf_contents import Contents, SectionHeading
@@ -137,11 +142,9 @@ class ActionPlanPdf:
         body: list[Flowable] = []
         parts: list[tuple[str, str]] = []
         for number, (section, flowables) in enumerate(sections, start=1):
-            title = f"{number}.\u2002{section.title}"
-            key = f"section-{section.number}"
-            parts.append((key, f"{number}.  {section.title}"))
-            body += [CondPageBreak(45 * mm), self._heading(title, key, plain=f"{number}. "
-                                                            f"{section.title}"), *flowables]
+            key, title = f"section-{section.number}", f"{number}. {section.title}"
+            parts.append((key, title))
+            body += [CondPageBreak(45 * mm), self._heading(title, key), *flowables]
         appendices = [("every contribution", "appendix-records",
                        contributions(ctx) if options.appendix else []),
                       ("sources", "appendix-sources", sources(self._exercises(), ctx))]
@@ -157,9 +160,11 @@ class ActionPlanPdf:
         story += summary_page(self.data, summary, s, self.width, contents=self.contents)
         return [*story, PageBreak(), *body]
 
-    def _heading(self, text: str, key: str, *, plain: str = "") -> SectionHeading:
-        return SectionHeading(markup(text), self.styles["Heading1"], key=key,
-                              title=plain or text, contents=self.contents)
+    def _heading(self, title: str, key: str) -> SectionHeading:
+        """A part's heading, bookmarked and noted for the contents."""
+        return SectionHeading(markup(title).replace(". ", ".\u2002", 1),
+                              self.styles["Heading1"], key=key, title=title,
+                              contents=self.contents)
 
     def _section_body(self, section: PaperSection, summary: Summary,
                       ctx: SectionContext) -> list[Flowable]:
@@ -167,9 +172,7 @@ class ActionPlanPdf:
         review of last time's actions, the plan by theme, then its other steps."""
         if section.number != ACTION_PLAN:
             return self._steps(section.steps, ctx)
-        reviews = [st for st in section.steps if st.type == "review"]
-        others = [st for st in section.steps
-                  if st.type != "review" and not is_actions_step(st)]
+        reviews, others = around_the_plan(section)
         plan = action_plan(summary, ctx) if summary.actions else []
         return self._steps(reviews, ctx) + plan + self._steps(others, ctx)
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
 from collabfacil.domain.model import WorkshopData
-from collabfacil.export.outline import long_date, short_date
+from collabfacil.export.outline import date_span, long_date
 from collabfacil.export.pdf_contents import Contents, ContentsList, SectionHeading
 from collabfacil.export.pdf_theme import FONT, Palette, markup
 from collabfacil.export.summary import NO_THEME, Summary
@@ -100,16 +98,6 @@ def summary_page(data: WorkshopData, summary: Summary, styles: StyleSheet1, widt
     if more > 0:
         story.append(Paragraph(f"And {more} more in the sections that follow.", s["Small"]))
     return story
-
-
-def date_span(first: date, last: date) -> str:
-    """E.g. "8 Mar – 26 Apr 2026", "1 Dec 2026 – 3 Feb 2027" or "8 Mar 2026"."""
-    if first == last:
-        return short_date(first)
-    start = short_date(first)
-    if first.year == last.year:
-        start = start.rsplit(" ", 1)[0]
-    return f"{start}\u2009\u2013\u2009{short_date(last)}"
 
 
 def _purpose_box(summary: Summary, s: StyleSheet1, width: float) -> Table:

@@ -35,7 +35,7 @@ def test_the_sections_follow_the_board_paper(data):
     text = markdown_text(data)
     assert text.index("## Summary") < text.index("## 1. ") < text.index(". The action plan\n")
     assert "- **The action plan:** 3 actions, 3 named owners, 2 partners with actions, " \
-           "1 small test of change; due 20 Mar 2026 to 1 Jul 2026." in text
+           "1 small test of change; due 20 Mar\u2009\u2013\u20091 Jul 2026." in text  # as the PDF
     plan = text.split(". The action plan\n", 1)[1]
     assert plan.startswith("\n**Review rhythm:** No review rhythm was agreed")
     assert "\n\n\n" not in text  # one blank line between blocks
