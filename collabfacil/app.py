@@ -44,9 +44,8 @@ from collabfacil.ui.projector.window import ProjectorWindow
 # the backups list, a rehearsal) is imported when first used, not at start-up:
 # the app shows its windows sooner (see README, "Speed and memory").
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from collabfacil.domain.exercises import Library
+    from collabfacil.storage.database import Database
     from collabfacil.ui.backups_dialog import BackupsDialog
     from collabfacil.ui.outline_window import OutlineWindow
     from collabfacil.ui.start_page import StartPage
@@ -592,11 +591,13 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
         if not exit_after_startup:
             dialogs.error(None, "CollabFacil cannot start", str(exc))
         raise
+    app.processEvents()  # both windows painted: the app has started
     if exit_after_startup:
         # exit(), not quit(): quit() asks windows to close and the projector
         # (which hides rather than closes, so it cannot be lost) would refuse.
-        app.processEvents()
         QTimer.singleShot(0, lambda: app.exit(0))
+    else:
+        QTimer.singleShot(0, db.warm_up)  # sqlite-utils, before the first capture
     status = app.exec()
     bench.close()
     bench.repo.db.close()

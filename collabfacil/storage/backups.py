@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from collabfacil.storage.database import Database
 from collabfacil.storage.errors import (
     LOW_SPACE,
     DatabaseTooNewError,
@@ -28,8 +27,8 @@ from collabfacil.storage.errors import (
     free_space,
     is_disk_full,
 )
-from collabfacil.storage.migrations import SCHEMA_VERSION
 from collabfacil.storage.repository import WorkshopRepository, WorkshopSummary
+from collabfacil.storage.schema import SCHEMA_VERSION
 
 KEEP = 20
 FOLDER = "backups"

@@ -16,8 +16,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from collabfacil.storage.database import Database
 from collabfacil.storage.errors import (
     LOW_SPACE,
     DatabaseTooNewError,
@@ -30,7 +29,7 @@ from collabfacil.storage.errors import (
     read_only_file,
     read_only_folder,
 )
-from collabfacil.storage.migrations import SCHEMA_VERSION, migrations
+from collabfacil.storage.schema import SCHEMA_VERSION
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _OUR_TABLES = {"workshops", "_sqlite_migrations"}
@@ -198,7 +197,7 @@ def open_database(path: Path | None) -> Database:
     file is left as it was (and a file this call created is taken away again).
     """
     if path is None:
-        db = Database(memory=True)
+        db = Database.in_memory()
         _configure(db)
         _migrate(db, None)
         return db
@@ -237,12 +236,17 @@ def _configure(db: Database) -> None:
 
 def _migrate(db: Database, path: Path | None, *, new: bool = False) -> None:
     try:
-        if migrations.pending(db):
-            migrations.apply(db)
+        # The version is written only once every migration is in, so a file at this
+        # version needs none (and sqlite-utils' migrations need not be imported).
+        if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+            return
+        from collabfacil.storage.migrations import migrations
+
+        if migrations.pending(db.writer):
+            migrations.apply(db.writer)
         # Also after an interrupted first open (migrations applied, version not
         # yet written); never lowered, so a newer file stays recognisable.
-        if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.OperationalError as exc:
         if path is None:
             raise StorageError(f"Cannot update the database: {exc}.") from None
@@ -267,8 +271,7 @@ def open_read_only(path: Path) -> Database:
         raise _explain(exc, path, "read") from None
     db = Database(conn)
     try:
-        outdated = (db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
-                    or bool(migrations.pending(db)))
+        outdated = db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
         db.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:
         db.close()

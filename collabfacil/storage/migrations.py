@@ -1,15 +1,18 @@
 """The schema, as forward migrations (sqlite-utils ``Migrations``).
 
 Each migration runs in a transaction with its record in ``_sqlite_migrations``.
-``SCHEMA_VERSION`` is the number of migrations and is also written to
+``SCHEMA_VERSION`` (schema.py) is the number of migrations and is also written to
 ``PRAGMA user_version``, so a newer file can be recognised (and refused) before
-anything touches it. Never edit a released migration: add a new one.
+anything touches it. Never edit a released migration: add a new one, and raise
+``SCHEMA_VERSION`` with it.
 """
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from collabfacil.storage.schema import SCHEMA_VERSION
 
 migrations = Migrations("collabfacil")
 
@@ -119,4 +122,8 @@ def m002_step_items(db: Database) -> None:
     )
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+if len(migrations._migrations) != SCHEMA_VERSION:
+    raise RuntimeError(f"storage/schema.py says version {SCHEMA_VERSION}, but there are "
+                       f"{len(migrations._migrations)} migrations: raise SCHEMA_VERSION")
+
+__all__ = ["SCHEMA_VERSION", "migrations"]

@@ -19,8 +19,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlite_utils import Database
-
 from collabfacil.domain.errors import NotFoundError, ValidationError
 from collabfacil.domain.model import (
     Action,
@@ -34,6 +32,7 @@ from collabfacil.domain.model import (
     now_iso,
 )
 from collabfacil.domain.planning import WorkshopPlan, check_plan
+from collabfacil.storage.database import Database
 from collabfacil.storage.errors import (
     StepHasCapturesError,
     StorageError,
@@ -106,10 +105,17 @@ def _explaining_storage_errors(cls: type) -> type:
 
 @_explaining_storage_errors
 class WorkshopRepository:
-    """Reads and writes workshops in one sqlite-utils ``Database``."""
+    """Reads (plain SQL) and writes (sqlite-utils) workshops in one ``Database``."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    def _rows(self, table: str, where: str, parameters: Sequence[Any],
+              order_by: str = "id") -> list[dict[str, Any]]:
+        """The rows of ``table`` matching ``where`` (table, clause and order are this
+        module's, never user text; values go as parameters)."""
+        return list(self.db.query(
+            f"SELECT * FROM {table} WHERE {where} ORDER BY {order_by}", parameters))
 
     # ------------------------------------------------------------ workshops
 
@@ -195,9 +201,12 @@ class WorkshopRepository:
     def workshop(self, workshop_id: int) -> Workshop:
         """The workshop with that id; NotFoundError if there is none."""
         try:
-            row = self.db["workshops"].get(workshop_id)
-        except Exception:  # sqlite_utils.db.NotFoundError, or a bad id type
-            raise NotFoundError(f"There is no workshop with id {workshop_id}.") from None
+            rows = self._rows("workshops", "id = ?", [workshop_id])
+        except (sqlite3.InterfaceError, sqlite3.ProgrammingError, OverflowError):
+            rows = []  # an id of the wrong type, or too large for SQLite
+        if not rows:
+            raise NotFoundError(f"There is no workshop with id {workshop_id}.")
+        row = rows[0]
         return Workshop(
             id=row["id"], title=row["title"], date=row["date"], venue=row["venue"],
             facilitator=row["facilitator"], starts_at=row["starts_at"],
@@ -254,12 +263,13 @@ class WorkshopRepository:
             organisations=self.organisations(workshop_id),
             participants=self.participants(workshop_id),
             steps=self.steps(workshop_id),
-            contributions=[
-                self._contribution(r) for r in self.db["contributions"].rows_where(
-                    "workshop_id = ?", [workshop_id], order_by="step_id, position, id")],
+            contributions=[self._contribution(r) for r in self._rows(
+                "contributions", "workshop_id = ?", [workshop_id],
+                order_by="step_id, position, id")],
             actions=self.actions(workshop_id),
-            items=[self._item(r) for r in self.db["step_items"].rows_where(
-                "workshop_id = ?", [workshop_id], order_by="step_id, position, id")],
+            items=[self._item(r) for r in self._rows(
+                "step_items", "workshop_id = ?", [workshop_id],
+                order_by="step_id, position, id")],
         )
 
     def _require(self, workshop_id: int | None) -> None:
@@ -276,8 +286,8 @@ class WorkshopRepository:
         return [
             Organisation(id=r["id"], workshop_id=r["workshop_id"], name=r["name"],
                          short_name=r["short_name"])
-            for r in self.db["organisations"].rows_where(
-                "workshop_id = ?", [workshop_id], order_by="position, id")
+            for r in self._rows(
+                "organisations", "workshop_id = ?", [workshop_id], order_by="position, id")
         ]
 
     def participants(self, workshop_id: int) -> list[Participant]:
@@ -285,8 +295,8 @@ class WorkshopRepository:
         return [
             Participant(id=r["id"], workshop_id=r["workshop_id"], name=r["name"],
                         organisation_id=r["organisation_id"], role=r["role"])
-            for r in self.db["participants"].rows_where(
-                "workshop_id = ?", [workshop_id], order_by="position, id")
+            for r in self._rows(
+                "participants", "workshop_id = ?", [workshop_id], order_by="position, id")
         ]
 
     # ---------------------------------------------------------------- steps
@@ -299,8 +309,8 @@ class WorkshopRepository:
                  minutes=r["minutes"], exercise_key=r["exercise_key"],
                  script=r["script"], config=json.loads(r["config"]),
                  state=json.loads(r["state"]))
-            for r in self.db["steps"].rows_where(
-                "workshop_id = ?", [workshop_id], order_by="position, id")
+            for r in self._rows(
+                "steps", "workshop_id = ?", [workshop_id], order_by="position, id")
         ]
 
     def set_step_state(self, step_id: int, state: dict[str, Any]) -> None:
@@ -359,11 +369,11 @@ class WorkshopRepository:
 
     def items(self, step_id: int) -> list[StepItem]:
         """The records of one step, in order."""
-        return [self._item(r) for r in self.db["step_items"].rows_where(
-            "step_id = ?", [step_id], order_by="position, id")]
+        return [self._item(r) for r in self._rows(
+            "step_items", "step_id = ?", [step_id], order_by="position, id")]
 
     def _item_row(self, item_id: int | None) -> dict[str, Any]:
-        rows = list(self.db["step_items"].rows_where("id = ?", [item_id]))
+        rows = self._rows("step_items", "id = ?", [item_id])
         if not rows:
             raise NotFoundError(f"There is no record with id {item_id}.")
         return rows[0]
@@ -427,18 +437,18 @@ class WorkshopRepository:
     def contributions(self, step_id: int) -> list[Contribution]:
         """The notes of one step, in board order."""
         return [
-            self._contribution(r) for r in self.db["contributions"].rows_where(
-                "step_id = ?", [step_id], order_by="position, id")
+            self._contribution(r) for r in self._rows(
+                "contributions", "step_id = ?", [step_id], order_by="position, id")
         ]
 
     def _contribution_row(self, contribution_id: int | None) -> dict[str, Any]:
-        rows = list(self.db["contributions"].rows_where("id = ?", [contribution_id]))
+        rows = self._rows("contributions", "id = ?", [contribution_id])
         if not rows:
             raise NotFoundError(f"There is no note with id {contribution_id}.")
         return rows[0]
 
     def _step_row(self, step_id: int | None) -> dict[str, Any]:
-        rows = list(self.db["steps"].rows_where("id = ?", [step_id]))
+        rows = self._rows("steps", "id = ?", [step_id])
         if not rows:
             raise NotFoundError(f"There is no step with id {step_id}.")
         return rows[0]
@@ -484,7 +494,7 @@ class WorkshopRepository:
     def update_action(self, action: Action) -> None:
         """Write every field of an action."""
         with self.db.atomic():
-            rows = list(self.db["actions"].rows_where("id = ?", [action.id]))
+            rows = self._rows("actions", "id = ?", [action.id])
             if not rows:
                 raise NotFoundError(f"There is no action with id {action.id}.")
             self.db["actions"].update(action.id, {
@@ -498,7 +508,7 @@ class WorkshopRepository:
     def delete_action(self, action_id: int) -> None:
         """Remove one action."""
         with self.db.atomic():
-            rows = list(self.db["actions"].rows_where("id = ?", [action_id]))
+            rows = self._rows("actions", "id = ?", [action_id])
             if not rows:
                 raise NotFoundError(f"There is no action with id {action_id}.")
             self.db["actions"].delete(action_id)
@@ -513,8 +523,8 @@ class WorkshopRepository:
                    first_step=r["first_step"], measure=r["measure"], theme=r["theme"],
                    small_test=bool(r["small_test"]), review_date=r["review_date"],
                    position=r["position"], created_at=r["created_at"])
-            for r in self.db["actions"].rows_where(
-                "workshop_id = ?", [workshop_id], order_by="position, id")
+            for r in self._rows(
+                "actions", "workshop_id = ?", [workshop_id], order_by="position, id")
         ]
 
     # =====================================================================

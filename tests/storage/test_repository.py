@@ -307,6 +307,9 @@ def test_reading_or_changing_an_unknown_workshop_raises_not_found(
     """Every workshop method names the missing id with NotFoundError."""
     calls = [
         lambda: repo.workshop(999),
+        lambda: repo.workshop("999"),  # ids of the wrong type, or too large
+        lambda: repo.workshop(2**80),
+        lambda: repo.workshop([1]),  # type: ignore[arg-type]
         lambda: repo.load(999),
         lambda: repo.update_workshop(Workshop(title="Ghost", id=999)),
         lambda: repo.update_workshop(Workshop(title="Never stored")),
