@@ -28,3 +28,18 @@ def test_every_step_type_has_a_console_editor_and_a_projector_scene(name: str) -
 def test_an_unknown_type_has_no_section() -> None:
     """Asking for a type that does not exist gives None, not a crash."""
     assert section_renderer("no_such_type") is None
+
+
+@pytest.mark.parametrize("name", sorted(STEP_TYPES))
+def test_every_step_module_defines_its_own_type(name: str) -> None:
+    """The registry lists each module of domain/steps; each defines the type of its
+    name (loaded when first asked for)."""
+    assert STEP_TYPES[name].name == name
+    assert name in STEP_TYPES
+
+
+def test_an_unknown_name_is_not_a_step_type() -> None:
+    for name in ("base", "no_such_type", "", None, 3):
+        assert name not in STEP_TYPES
+        with pytest.raises(KeyError):
+            STEP_TYPES[name]  # type: ignore[index]

@@ -8,7 +8,6 @@ plain steps such as a welcome or a break. A malformed file raises
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -244,6 +243,8 @@ class _Reader:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here: the library is read when first needed, not at start-up
+
     try:
         raw = path.read_bytes()
     except OSError as exc:

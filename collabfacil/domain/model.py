@@ -8,8 +8,8 @@ SQL here.
 from __future__ import annotations
 
 import json
+import os
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -34,8 +34,8 @@ _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 def new_uid() -> str:
-    """A new permanent name for a note or item (32 hex digits)."""
-    return uuid.uuid4().hex
+    """A new permanent name for a note or item (32 hex digits, 128 random bits)."""
+    return os.urandom(16).hex()
 
 
 def _check_uid(uid: object) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -94,6 +93,15 @@ def describe_holder(db_path: Path, info: dict[str, Any]) -> str:
             "it and try again.")
 
 
+def _host_name() -> str:
+    """This computer's name (without importing socket, at start-up, where we can)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 class DatabaseLock:
     """The lock on one database file. ``acquire`` raises DatabaseInUseError if held."""
 
@@ -137,7 +145,7 @@ class DatabaseLock:
         self.workshop = workshop
         if self._fd is None:
             return
-        info = {"pid": os.getpid(), "host": socket.gethostname(), "workshop": workshop}
+        info = {"pid": os.getpid(), "host": _host_name(), "workshop": workshop}
         data = json.dumps(info, ensure_ascii=False).encode("utf-8")
         try:
             os.lseek(self._fd, 0, os.SEEK_SET)

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from collabfacil.domain.errors import NotFoundError, ValidationError
 from collabfacil.domain.model import (
@@ -31,7 +31,6 @@ from collabfacil.domain.model import (
     WorkshopData,
     now_iso,
 )
-from collabfacil.domain.planning import WorkshopPlan, check_plan
 from collabfacil.storage.database import Database
 from collabfacil.storage.errors import (
     StepHasCapturesError,
@@ -39,6 +38,9 @@ from collabfacil.storage.errors import (
     disk_full,
     is_disk_full,
 )
+
+if TYPE_CHECKING:  # the editor's plan: imported when one is saved, not at start-up
+    from collabfacil.domain.planning import WorkshopPlan
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -681,6 +683,8 @@ class WorkshopRepository:
         its id is in ``confirmed_removals``). Any problem: nothing is written.
         The workshop stays on the step it was on, wherever that step now is.
         """
+        from collabfacil.domain.planning import check_plan
+
         check_plan(plan)
         w = plan.workshop
         workshop_id = w.id

@@ -10,26 +10,51 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterator, Mapping
 
 from collabfacil.domain.errors import ValidationError
 from collabfacil.domain.steps.base import StepType
 
 
-def _discover() -> dict[str, StepType]:
-    found: dict[str, StepType] = {}
-    for info in pkgutil.iter_modules(__path__):
-        if info.name == "base" or info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        kind = getattr(module, "STEP_TYPE", None)
-        if isinstance(kind, StepType):
-            if kind.name != info.name:
-                raise RuntimeError(f"{module.__name__} defines step type '{kind.name}'")
-            found[kind.name] = kind
-    return found
+class _Registry(Mapping[str, StepType]):
+    """Every step type by name; a type's module is imported when first asked for,
+    so opening a workshop loads only the types its agenda uses."""
+
+    def __init__(self, names: list[str]) -> None:
+        self._names = names
+        self._loaded: dict[str, StepType] = {}
+
+    def __getitem__(self, name: str) -> StepType:
+        kind = self._loaded.get(name) if isinstance(name, str) else None
+        if kind is None:
+            if name not in self._names:
+                raise KeyError(name)
+            kind = self._loaded[name] = _load(name)
+        return kind
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
-STEP_TYPES: dict[str, StepType] = _discover()
+def _load(name: str) -> StepType:
+    module = importlib.import_module(f"{__name__}.{name}")
+    kind = getattr(module, "STEP_TYPE", None)
+    if not isinstance(kind, StepType):
+        raise RuntimeError(f"{module.__name__} defines no STEP_TYPE")
+    if kind.name != name:
+        raise RuntimeError(f"{module.__name__} defines step type '{kind.name}'")
+    return kind
+
+
+STEP_TYPES: Mapping[str, StepType] = _Registry(sorted(
+    info.name for info in pkgutil.iter_modules(__path__)
+    if info.name != "base" and not info.name.startswith("_")))
 
 
 def step_type(name: str) -> StepType:
