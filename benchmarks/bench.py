@@ -39,6 +39,7 @@ w = QWidget()
 w.resize(800, 600)
 w.show()
 app.processEvents()
+print("shown", flush=True)
 QTimer.singleShot(0, lambda: app.exit(0))
 sys.exit(app.exec())
 """
@@ -114,22 +115,6 @@ def child_env(tmp: Path) -> dict[str, str]:
     return env
 
 
-def median_walls(cmds: list[list[str]], runs: int, env: dict[str, str]) -> list[float]:
-    """The median wall time of each command, the commands run in turn (A B A B ...),
-    so that a change of load on the machine during the runs weighs on all alike."""
-    for cmd in cmds:  # warm-up: bytecode, fonts, disk cache
-        subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-    times: list[list[float]] = [[] for _ in cmds]
-    for _ in range(runs):
-        for cmd, taken in zip(cmds, times, strict=True):
-            t0 = time.perf_counter()
-            subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-            taken.append(time.perf_counter() - t0)
-    return [statistics.median(taken) for taken in times]
-
-
 def quiet_qt() -> None:
     """Drop the offscreen platform's "This plugin does not support raise()" noise."""
     from PySide6.QtCore import qInstallMessageHandler
@@ -148,6 +133,32 @@ def verdict(ok: bool) -> str:
 # ------------------------------------------------------------------ 1. start-up
 
 
+def timed_starts(cmds: list[list[str]], runs: int, env: dict[str, str]
+                 ) -> list[tuple[float, float]]:
+    """For each command, the median time from starting the process to the first line
+    on its standard output (printed once its windows are shown), and to its end. The
+    commands run in turn (A B A B ...), so a change of load weighs on all alike."""
+    for cmd in cmds:  # warm-up: bytecode, fonts, disk cache
+        subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+    shown: list[list[float]] = [[] for _ in cmds]
+    ended: list[list[float]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            t0 = time.perf_counter()
+            with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL) as child:
+                assert child.stdout is not None
+                child.stdout.readline()
+                shown[i].append(time.perf_counter() - t0)
+                child.stdout.read()
+                if child.wait() != 0:
+                    raise RuntimeError(f"{cmd} failed")
+            ended[i].append(time.perf_counter() - t0)
+    return [(statistics.median(s), statistics.median(e))
+            for s, e in zip(shown, ended, strict=True)]
+
+
 def bench_startup(tmp: Path, runs: int) -> None:
     from collabfacil.domain.demo import build_demo
     from collabfacil.resources import load_default_library
@@ -157,13 +168,16 @@ def bench_startup(tmp: Path, runs: int) -> None:
     repo.insert_workshop_data(build_demo(load_default_library()))
     repo.db.close()
     env = child_env(tmp)
-    bare, ours = median_walls([[sys.executable, "-c", BARE_QT],
-                               [sys.executable, "-m", "collabfacil", "--db", str(db),
-                                "--exit-after-startup"]], runs, env)
+    (bare, bare_end), (ours, ours_end) = timed_starts(
+        [[sys.executable, "-c", BARE_QT],
+         [sys.executable, "-m", "collabfacil", "--db", str(db), "--exit-after-startup"]],
+        runs, env)
     ratio = ours / bare
-    print(f"1. Start-up (demo open, both windows shown), median of {runs}: "
-          f"{ours * 1000:.0f} ms vs bare PySide6 window {bare * 1000:.0f} ms "
+    print(f"1. Start-up to both windows shown (demo open), median of {runs}: "
+          f"{ours * 1000:.0f} ms vs bare PySide6 window shown {bare * 1000:.0f} ms "
           f"= {ratio:.2f}x  (target <= 2x)  {verdict(ratio <= 2)}")
+    print(f"   (the whole process, start to exit: {ours_end * 1000:.0f} ms vs "
+          f"{bare_end * 1000:.0f} ms = {ours_end / bare_end:.2f}x)")
 
 
 # ------------------------------------------------------------------ 2. capture
@@ -369,6 +383,8 @@ def bench_pdf(tmp: Path, runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs")
+    parser.add_argument("--only", choices=["startup"],
+                        help="run only this benchmark (more runs: it is the noisiest)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -376,6 +392,10 @@ def main() -> None:
         (child_memory if what == "memory" else child_pdf)(kind, db)
         return
     runs = 3 if args.quick else 7
+    if args.only == "startup":
+        with tempfile.TemporaryDirectory(prefix="collabfacil-bench-") as name:
+            bench_startup(Path(name), 5 if args.quick else 21)
+        return
     print(f"CollabFacil benchmarks on {os.cpu_count()} cores, Python "
           f"{sys.version.split()[0]}{' (quick)' if args.quick else ''}")
     with tempfile.TemporaryDirectory(prefix="collabfacil-bench-") as name:
@@ -385,7 +405,7 @@ def main() -> None:
         with contextlib.redirect_stdout(io.StringIO()) as later:
             bench_memory(tmp)
             bench_pdf(tmp, 3 if args.quick else 7)
-        bench_startup(tmp, runs)
+        bench_startup(tmp, 2 * runs + 1)
         quiet_qt()
         bench_capture(tmp, 20)
         bench_open(tmp, 3 if args.quick else 5)

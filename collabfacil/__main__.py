@@ -2,6 +2,6 @@
 
 import sys
 
-from collabfacil.cli import main
+from collabfacil.startup import launch
 
-sys.exit(main())
+sys.exit(launch())

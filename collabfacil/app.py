@@ -14,6 +14,7 @@ from collabfacil import __version__
 from collabfacil.domain.errors import CollabFacilError
 from collabfacil.paths import APPLICATION, ORGANISATION
 from collabfacil.resources import load_library_tolerantly, load_shipped_library, resource_path
+from collabfacil.startup import resume_collection
 from collabfacil.storage.backups import (
     backups_holding,
     check_backup,
@@ -304,8 +305,10 @@ class Workbench:
                 dialogs.tell(parent, "Your exercise files", problem)
         return self._library
 
-    def open(self, workshop_id: int) -> Session:
-        """Show ``workshop_id`` on the console and the projector, and remember it."""
+    def open(self, workshop_id: int, *, backup: bool = True) -> Session:
+        """Show ``workshop_id`` on the console and the projector, and remember it;
+        back the database up then, unless ``backup`` is False (at start-up, where
+        ``after_start`` does it once the windows are up)."""
         new = Session(self.repo, workshop_id, screen=self.screen,
                       preferences=self.preferences)
         self._switch_to(new)
@@ -320,8 +323,18 @@ class Workbench:
         if self.lock is not None:
             self.lock.update(new.controller.data.workshop.title)
         new.show()
-        self.backup_now()
+        if backup:
+            self.backup_now()
         return new
+
+    def after_start(self) -> None:
+        """What waits until the facilitator sees both windows at start-up: the first
+        backup of the session, then sqlite-utils (for the first capture), then the
+        garbage collection paused while starting (startup.py); one at a time, so
+        that a key pressed meanwhile waits for one of them at most."""
+        self.backup_now()
+        QTimer.singleShot(0, self.repo.db.warm_up)
+        QTimer.singleShot(0, lambda: resume_collection(collect=True))
 
     def _switch_to(self, new: Session | None) -> None:
         old, self.session = self.session, new
@@ -583,7 +596,8 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
         bench.lock = lock
         bench.start_backups(db_path)
         first_run = workshop_id is None and not repo.list_workshops()
-        bench.open(choose_workshop(repo, workshop_id, preferences.last_workshop))
+        bench.open(choose_workshop(repo, workshop_id, preferences.last_workshop),
+                   backup=False)
         if first_run and not exit_after_startup:
             bench.show_start_page()  # over the demo: what to do first
     except CollabFacilError as exc:
@@ -593,11 +607,17 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
         raise
     app.processEvents()  # both windows painted: the app has started
     if exit_after_startup:
+        session = bench.session
+        title = session.controller.data.workshop.title if session else ""
+        # the moment the benchmark times to (its stdout is a pipe: flushed now)
+        sys.stdout.write(f"Started: \u201c{title}\u201d open, console and projector "
+                         "shown.\n")
+        sys.stdout.flush()
         # exit(), not quit(): quit() asks windows to close and the projector
         # (which hides rather than closes, so it cannot be lost) would refuse.
         QTimer.singleShot(0, lambda: app.exit(0))
     else:
-        QTimer.singleShot(0, db.warm_up)  # sqlite-utils, before the first capture
+        QTimer.singleShot(0, bench.after_start)
     status = app.exec()
     bench.close()
     bench.repo.db.close()

@@ -22,6 +22,7 @@ from collabfacil import __version__
 from collabfacil.domain.errors import CollabFacilError, NotFoundError, ValidationError
 from collabfacil.domain.model import Workshop
 from collabfacil.paths import default_database_path, ensure_private_folder
+from collabfacil.startup import resume_collection
 from collabfacil.storage.backups import restore_hint
 from collabfacil.storage.db import open_database, open_read_only
 from collabfacil.storage.errors import (
@@ -432,6 +433,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_app(args)
+        resume_collection()  # paused only for the app's start-up (startup.py)
         return int(args.run(args))
     except CollabFacilError as exc:
         return _fail(str(exc))

@@ -1,4 +1,4 @@
-"""The bundle's entry point: the same as the ``collabfacil`` command (collabfacil.cli).
+"""The bundle's entry point: the same as the ``collabfacil`` command (collabfacil.startup).
 
 For packaging/build.sh's smoke test only: with COLLABFACIL_SMOKE_PREVIEW set to a
 folder, once the command has succeeded the bundle also draws the export dialog's
@@ -10,10 +10,10 @@ import os
 import sys
 from pathlib import Path
 
-from collabfacil.cli import main
+from collabfacil.startup import launch
 
 if __name__ == "__main__":
-    status = main()
+    status = launch()
     smoke_preview = os.environ.get("COLLABFACIL_SMOKE_PREVIEW")
     if smoke_preview and status == 0:
         from bundle_selfcheck import draw_preview

@@ -57,6 +57,49 @@ def test_opening_a_workshop_makes_a_backup(bench: Workbench, workshop_id: int,
     assert [w.id for w in listed[0].workshops] == [workshop_id]
 
 
+def test_starting_the_app_backs_up_once_both_windows_show(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At start-up the first backup waits for the windows (they show sooner), then
+    is made before the facilitator can type; what is captured next is saved."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from collabfacil.app import run_app
+
+    path = tmp_path / "collabfacil.db"
+    seen: dict[str, object] = {}
+    opened: list[Workbench] = []
+    monkeypatch.setattr(Workbench, "show_start_page", lambda self: opened.append(self))
+
+    def at_first_paint(_self: Workbench) -> None:  # as run_app's windows show
+        seen["backups before"] = len(backups.list_backups(path))
+
+    original = Workbench.after_start
+
+    def after_start(self: Workbench) -> None:
+        at_first_paint(self)
+        original(self)
+        seen["backups after"] = len(backups.list_backups(path))
+        session = self.session
+        assert session is not None
+        session.controller.add_note("Typed as soon as the windows showed")
+        seen["saved"] = [c.text for c in self.repo.load(
+            session.controller.workshop_id).contributions]
+        QApplication.instance().exit(0)  # type: ignore[union-attr]
+
+    monkeypatch.setattr(Workbench, "after_start", after_start)
+    guard = QTimer()  # never wait for ever
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.instance().exit(1))  # type: ignore
+    guard.start(10_000)
+    status = run_app(db_path=path, workshop_id=None, screen=None, exit_after_startup=False)
+    guard.stop()
+    assert status == 0
+    assert seen["backups before"] == 0
+    assert seen["backups after"] == 1
+    assert "Typed as soon as the windows showed" in seen["saved"]  # type: ignore
+
+
 def test_the_timer_backs_up_every_interval(qtbot: QtBot, bench: Workbench,
                                            workshop_id: int, db_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
