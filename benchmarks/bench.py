@@ -308,6 +308,7 @@ def child_memory(kind: str, db: str) -> None:
         app.processEvents()
         session.projector.view.grab()
         session.console.grab()
+        repo.db.warm_up()  # as the app does once its windows show: ready to write
     print(json.dumps({"peak_mb": peak_mb()}))
 
 
