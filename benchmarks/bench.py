@@ -134,15 +134,15 @@ def verdict(ok: bool) -> str:
 
 
 def timed_starts(cmds: list[list[str]], runs: int, env: dict[str, str]
-                 ) -> list[tuple[float, float]]:
-    """For each command, the median time from starting the process to the first line
-    on its standard output (printed once its windows are shown), and to its end. The
+                 ) -> list[tuple[float, float, float]]:
+    """For each command, the median times from starting the process to the first
+    line on its standard output (printed once its windows are shown), to its last
+    line (ours: once the work left for after that is done) and to its end. The
     commands run in turn (A B A B ...), so a change of load weighs on all alike."""
     for cmd in cmds:  # warm-up: bytecode, fonts, disk cache
         subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
-    shown: list[list[float]] = [[] for _ in cmds]
-    ended: list[list[float]] = [[] for _ in cmds]
+    taken: list[list[tuple[float, float, float]]] = [[] for _ in cmds]
     for _ in range(runs):
         for i, cmd in enumerate(cmds):
             t0 = time.perf_counter()
@@ -150,13 +150,14 @@ def timed_starts(cmds: list[list[str]], runs: int, env: dict[str, str]
                                   stderr=subprocess.DEVNULL) as child:
                 assert child.stdout is not None
                 child.stdout.readline()
-                shown[i].append(time.perf_counter() - t0)
-                child.stdout.read()
+                shown = last = time.perf_counter() - t0
+                while child.stdout.readline():
+                    last = time.perf_counter() - t0
                 if child.wait() != 0:
                     raise RuntimeError(f"{cmd} failed")
-            ended[i].append(time.perf_counter() - t0)
-    return [(statistics.median(s), statistics.median(e))
-            for s, e in zip(shown, ended, strict=True)]
+            taken[i].append((shown, last, time.perf_counter() - t0))
+    return [tuple(statistics.median(t[k] for t in times) for k in range(3))  # type: ignore
+            for times in taken]
 
 
 def bench_startup(tmp: Path, runs: int) -> None:
@@ -168,7 +169,7 @@ def bench_startup(tmp: Path, runs: int) -> None:
     repo.insert_workshop_data(build_demo(load_default_library()))
     repo.db.close()
     env = child_env(tmp)
-    (bare, bare_end), (ours, ours_end) = timed_starts(
+    (bare, _, bare_end), (ours, ready, ours_end) = timed_starts(
         [[sys.executable, "-c", BARE_QT],
          [sys.executable, "-m", "collabfacil", "--db", str(db), "--exit-after-startup"]],
         runs, env)
@@ -176,8 +177,9 @@ def bench_startup(tmp: Path, runs: int) -> None:
     print(f"1. Start-up to both windows shown (demo open), median of {runs}: "
           f"{ours * 1000:.0f} ms vs bare PySide6 window shown {bare * 1000:.0f} ms "
           f"= {ratio:.2f}x  (target <= 2x)  {verdict(ratio <= 2)}")
-    print(f"   (the whole process, start to exit: {ours_end * 1000:.0f} ms vs "
-          f"{bare_end * 1000:.0f} ms = {ours_end / bare_end:.2f}x)")
+    print(f"   then ready to save (first backup, sqlite-utils, one garbage collection) "
+          f"at {ready * 1000:.0f} ms; the whole process, start to exit: "
+          f"{ours_end * 1000:.0f} ms vs {bare_end * 1000:.0f} ms")
 
 
 # ------------------------------------------------------------------ 2. capture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -169,6 +170,7 @@ class Workbench:
         self.last_backup: Path | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.lock: DatabaseLock | None = None  # held by run_app: one writer per database
+        self._closed = False  # closed: what after_start has left is not done
 
     # ------------------------------------------------------------ backups
 
@@ -327,14 +329,28 @@ class Workbench:
             self.backup_now()
         return new
 
-    def after_start(self) -> None:
+    def after_start(self, then: Callable[[], object] | None = None) -> None:
         """What waits until the facilitator sees both windows at start-up: the first
         backup of the session, then sqlite-utils (for the first capture), then the
-        garbage collection paused while starting (startup.py); one at a time, so
-        that a key pressed meanwhile waits for one of them at most."""
-        self.backup_now()
-        QTimer.singleShot(0, self.repo.db.warm_up)
-        QTimer.singleShot(0, lambda: resume_collection(collect=True))
+        garbage collection paused while starting (startup.py), then ``then``. One
+        per event, so that a key pressed meanwhile waits for one of them at most;
+        each runs even if the one before failed; none after the app has closed."""
+        pending: list[Callable[[], object]] = [
+            self.backup_now, self.repo.db.warm_up, lambda: resume_collection(collect=True)]
+        if then is not None:
+            pending.append(then)
+
+        def next_job() -> None:
+            if self._closed:
+                return
+            job = pending.pop(0)
+            try:
+                job()
+            finally:
+                if pending:
+                    QTimer.singleShot(0, next_job)
+
+        next_job()
 
     def _switch_to(self, new: Session | None) -> None:
         old, self.session = self.session, new
@@ -524,6 +540,7 @@ class Workbench:
         return path
 
     def close(self) -> None:
+        self._closed = True
         self.stop_backups()
         if self.start_page is not None:
             self.start_page.hide()
@@ -574,6 +591,17 @@ def _open_or_offer_backup(db_path: Path, *, ask: bool) -> Database:
         raise StorageError(str(exc) + restore_hint(db_path)) from None
 
 
+def _say_now(line: str) -> None:
+    """A line on standard output, now (a windowed app may have none)."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    except OSError:  # e.g. the pipe closed: the line was only for whoever read it
+        pass
+
+
 def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
             exit_after_startup: bool) -> int:
     """Start the app on ``db_path``; returns the process exit status."""
@@ -609,13 +637,16 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
     if exit_after_startup:
         session = bench.session
         title = session.controller.data.workshop.title if session else ""
-        # the moment the benchmark times to (its stdout is a pipe: flushed now)
-        sys.stdout.write(f"Started: \u201c{title}\u201d open, console and projector "
-                         "shown.\n")
-        sys.stdout.flush()
-        # exit(), not quit(): quit() asks windows to close and the projector
-        # (which hides rather than closes, so it cannot be lost) would refuse.
-        QTimer.singleShot(0, lambda: app.exit(0))
+        # the moments the benchmark times to (its stdout is a pipe: flushed now)
+        _say_now(f"Started: \u201c{title}\u201d open, console and projector shown.")
+
+        def ready() -> None:
+            _say_now("Ready: backed up, ready to save.")
+            # exit(), not quit(): quit() asks windows to close and the projector
+            # (which hides rather than closes, so it cannot be lost) would refuse.
+            app.exit(0)
+
+        QTimer.singleShot(0, lambda: bench.after_start(then=ready))
     else:
         QTimer.singleShot(0, bench.after_start)
     status = app.exec()

@@ -50,6 +50,33 @@ def test_the_app_resumes_collection_once_its_windows_show(
     qtbot.waitUntil(gc.isenabled, timeout=5000)
 
 
+def test_collection_resumes_even_when_the_first_backup_fails(
+        paused: None, qtbot: QtBot, bench: Workbench, workshop_id: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail() -> None:
+        raise PermissionError("the backups folder cannot be listed")
+
+    bench.open(workshop_id, backup=False)
+    monkeypatch.setattr(bench, "backup_now", fail)
+    with pytest.raises(PermissionError):
+        bench.after_start()
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
+
+
+def test_nothing_is_left_to_run_once_the_app_has_closed(
+        qtbot: QtBot, bench: Workbench, workshop_id: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quitting before the work after start-up is done: it is dropped, not run on a
+    closed database."""
+    done: list[str] = []
+    bench.open(workshop_id, backup=False)
+    monkeypatch.setattr(bench.repo.db, "warm_up", lambda: done.append("warm up"))
+    bench.after_start(then=lambda: done.append("then"))
+    bench.close()
+    qtbot.wait(50)
+    assert done == []
+
+
 def test_resuming_what_was_not_paused_changes_nothing() -> None:
     was = gc.isenabled()
     gc.disable()

@@ -43,8 +43,19 @@ class Database:
 
     def execute(self, sql: str, parameters: Iterable[Any] | dict[str, Any] = ()
                 ) -> sqlite3.Cursor:
-        """Run one statement on the connection; returns its cursor."""
-        return self.conn.execute(sql, parameters)  # type: ignore[arg-type]
+        """Run one statement; returns its cursor. A write outside ``atomic()`` is
+        committed at once (as sqlite-utils' ``execute`` does), so it can never hold
+        a transaction open that later writes would silently join."""
+        outside = not self.conn.in_transaction
+        try:
+            cursor = self.conn.execute(sql, parameters)  # type: ignore[arg-type]
+        except BaseException:
+            if outside and self.conn.in_transaction:
+                self.conn.rollback()
+            raise
+        if outside and self.conn.in_transaction and cursor.description is None:
+            self.conn.commit()
+        return cursor
 
     def query(self, sql: str, parameters: Iterable[Any] | dict[str, Any] = ()
               ) -> Iterator[dict[str, Any]]:

@@ -69,20 +69,27 @@ def test_opening_and_reading_a_workshop_does_not_import_sqlite_utils(
 
 APP_START = """
 import sys
+import collabfacil.app as app
+said = app._say_now
+app._say_now = lambda line: said(f"{line} sqlite_utils={'sqlite_utils' in sys.modules}")
 from collabfacil.cli import main
-status = main(["--db", sys.argv[1], "--exit-after-startup"])
-print(status, "sqlite_utils" in sys.modules)
+sys.exit(main(["--db", sys.argv[1], "--exit-after-startup"]))
 """
 
 
 def test_the_app_shows_its_windows_before_importing_sqlite_utils(
         stored_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Both windows are up before sqlite-utils (~90 ms to import) is loaded."""
+    """Both windows are up before sqlite-utils (~90 ms to import) is loaded; it is
+    loaded once they are, before the app says it is ready to save."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     result = run_python(APP_START, str(stored_demo))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "0 False"
+    started, ready = result.stdout.splitlines()
+    assert started.startswith("Started:")
+    assert started.endswith("sqlite_utils=False")
+    assert ready.startswith("Ready:")
+    assert ready.endswith("sqlite_utils=True")
 
 
 def test_a_file_at_this_schema_version_is_not_migrated_again(stored_demo: Path) -> None:
@@ -121,6 +128,33 @@ def test_query_gives_rows_as_dicts_and_writes_share_the_connection(tmp_path: Pat
     with pytest.raises(RuntimeError):
         half_written()
     assert [r["id"] for r in db.query("SELECT id FROM things")] == [1]
+    db.close()
+
+
+def test_a_write_outside_a_transaction_is_committed_at_once(tmp_path: Path) -> None:
+    """execute() commits a write of its own, as sqlite-utils' execute does: it never
+    leaves a transaction open that later writes would join and a close would lose."""
+    path = tmp_path / "w.db"
+    db = open_database(path)
+    repo = WorkshopRepository(db)
+    from collabfacil.domain.model import Step, Workshop
+
+    wid = repo.create_workshop(Workshop(title="A"), steps=[Step("brainstorm", "B")])
+    db.execute("UPDATE workshops SET title = 'B' WHERE id = ?", [wid])
+    assert not db.conn.in_transaction
+    repo.set_current_step(wid, 0)
+    db.close()
+    again = open_database(path)
+    assert WorkshopRepository(again).workshop(wid).title == "B"
+    again.close()
+
+
+def test_a_failed_write_outside_a_transaction_leaves_none_open(tmp_path: Path) -> None:
+    db = Database(tmp_path / "x.db")
+    db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO t (id, name) VALUES (1, NULL)")
+    assert not db.conn.in_transaction
     db.close()
 
 

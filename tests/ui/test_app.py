@@ -24,7 +24,10 @@ def test_exit_after_startup_opens_the_demo_on_a_fresh_machine(tmp_path: Path) ->
     """With no database yet, the app starts on the built-in demo workshop and exits 0."""
     result = run(["--exit-after-startup"], tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Started: \u201cHome First")
+    started, ready = result.stdout.splitlines()
+    assert started.startswith("Started: \u201cHome First")
+    assert ready == "Ready: backed up, ready to save."
+    assert list((tmp_path / "data").rglob("backups/*.db")), "no backup made"
     listed = run(["list"], tmp_path)
     assert "Home First" in listed.stdout
     db = next((tmp_path / "data").rglob("collabfacil.db"))
