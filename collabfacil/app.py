@@ -591,6 +591,14 @@ def _open_or_offer_backup(db_path: Path, *, ask: bool) -> Database:
         raise StorageError(str(exc) + restore_hint(db_path)) from None
 
 
+def cannot_start(message: str) -> None:
+    """Tell the facilitator, in a dialog, why the app cannot start (the caller then
+    exits with status 1 and the same message on stderr)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # kept while it shows
+    dialogs.error(None, "CollabFacil cannot start", message)
+    del app
+
+
 def _say_now(line: str) -> None:
     """A line on standard output, now (a windowed app may have none)."""
     if sys.stdout is None:
@@ -631,7 +639,7 @@ def run_app(*, db_path: Path, workshop_id: int | None, screen: int | None,
     except CollabFacilError as exc:
         lock.release()
         if not exit_after_startup:
-            dialogs.error(None, "CollabFacil cannot start", str(exc))
+            cannot_start(str(exc))
         raise
     app.processEvents()  # both windows painted: the app has started
     if exit_after_startup:

@@ -295,3 +295,23 @@ def test_no_backup_is_offered_for_a_full_disk_or_a_read_only_folder(
         app_module._open_or_offer_backup(path, ask=True)
     assert asked == []
     assert "collabfacil restore" not in str(info.value)
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_dialog_and_one_line(
+        qtbot: QtBot, tmp_path: Path, told: list[tuple[str, str]],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Started from a menu there is no terminal: the reason shows in a dialog too."""
+    from collabfacil import cli
+
+    in_the_way = tmp_path / "CollabFacil"
+    in_the_way.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setattr(cli, "default_database_path",
+                        lambda: in_the_way / "CollabFacil" / "collabfacil.db")
+    assert cli.main([]) == 1
+    assert len(told) == 1
+    assert told[0][0] == "CollabFacil cannot start"
+    assert f"Cannot create the data folder {in_the_way / 'CollabFacil'}" in told[0][1]
+    err = capsys.readouterr().err
+    assert err.startswith("collabfacil: error: Cannot create the data folder")
+    assert err.count("\n") == 1
+    assert in_the_way.read_text(encoding="utf-8").startswith("a file")
