@@ -110,12 +110,14 @@ def _repository(args: argparse.Namespace, *,
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from collabfacil.app import cannot_start, run_app  # the only path importing Qt widgets
+    from collabfacil.app import run_app  # the only path that imports Qt widgets
 
     try:
         db_path = _database_path(args)
     except CollabFacilError as exc:  # e.g. the data folder cannot be made
         if not args.exit_after_startup:
+            from collabfacil.app import cannot_start
+
             cannot_start(str(exc))  # started from a menu, there is no terminal to read
         raise
     return run_app(db_path=db_path, workshop_id=args.workshop,
