@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 
 import pypdf
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from collabfacil.app import Session
 from collabfacil.storage.repository import WorkshopRepository
+from collabfacil.ui.console.steps.brainstorm import BrainstormEditor
 
 
 def show_session(qtbot: QtBot, repo: WorkshopRepository, workshop_id: int) -> Session:
@@ -25,6 +27,21 @@ def show_session(qtbot: QtBot, repo: WorkshopRepository, workshop_id: int) -> Se
     s.console.activateWindow()
     qtbot.waitUntil(s.console.isActiveWindow)
     return s
+
+
+def brainstorm_editor(session: Session) -> BrainstormEditor:
+    """The console's editor, on a brainstorm step."""
+    ed = session.console.editor
+    assert isinstance(ed, BrainstormEditor)
+    return ed
+
+
+def capture(qtbot: QtBot, session: Session, text: str) -> None:
+    """Type ``text`` in the brainstorm's capture box and press Enter."""
+    box = brainstorm_editor(session).capture
+    box.setFocus()
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
 def close_session(s: Session) -> None:

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from collabfacil.app import Session
+from collabfacil.app import Session, Workbench
 from collabfacil.storage.repository import WorkshopRepository
+from collabfacil.ui.preferences import Preferences
 
 
 @pytest.fixture
@@ -27,3 +28,12 @@ def session(qtbot: QtBot, repo: WorkshopRepository, workshop_id: int) -> Iterato
     qtbot.waitExposed(s.console)
     yield s
     s.close()
+
+
+@pytest.fixture
+def bench(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Workbench]:
+    """The app's workbench on ``repo`` (a module may give its own ``repo``), with
+    memory-only preferences; closed afterwards."""
+    b = Workbench(repo, Preferences())
+    yield b
+    b.close()

@@ -15,7 +15,6 @@ from collabfacil.storage.db import open_database
 from collabfacil.storage.errors import StorageError
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs
-from collabfacil.ui.preferences import Preferences
 
 ONE_STEP = Step(type="brainstorm", title="Ideas")
 
@@ -31,13 +30,6 @@ def repo(db_path: Path) -> Iterator[WorkshopRepository]:
     db = open_database(db_path)
     yield WorkshopRepository(db)
     db.close()
-
-
-@pytest.fixture
-def bench(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Workbench]:
-    b = Workbench(repo, Preferences())
-    yield b
-    b.close()
 
 
 def test_a_workbench_without_backups_started_makes_none(

@@ -4,29 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support import brainstorm_editor, capture
 
 from collabfacil.app import Session
-from collabfacil.ui.console.steps.brainstorm import BrainstormEditor
-
-
-def editor(session: Session) -> BrainstormEditor:
-    ed = session.console.editor
-    assert isinstance(ed, BrainstormEditor)
-    return ed
-
-
-def capture(qtbot: QtBot, session: Session, text: str) -> None:
-    box = editor(session).capture
-    box.setFocus()
-    qtbot.keyClicks(box, text)
-    qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
 def test_typed_note_appears_on_the_projector(qtbot: QtBot, session: Session) -> None:
     """Typing a note and pressing Enter puts it on the projector and empties the box."""
     capture(qtbot, session, "Weekend discharge delays")
     assert "Weekend discharge delays" in session.projector.view.visible_texts()
-    assert editor(session).capture.text() == ""
+    assert brainstorm_editor(session).capture.text() == ""
 
 
 def test_note_is_stored_when_captured(qtbot: QtBot, session: Session) -> None:
@@ -41,7 +28,7 @@ def test_note_is_stored_when_captured(qtbot: QtBot, session: Session) -> None:
 def test_note_goes_to_the_chosen_section_and_organisation(qtbot: QtBot,
                                                           session: Session) -> None:
     """The section and organisation pickers tag the next note."""
-    ed = editor(session)
+    ed = brainstorm_editor(session)
     ed.section_box.setCurrentIndex(1)  # "Data"
     ed.organisation_box.setCurrentIndex(2)  # the council
     capture(qtbot, session, "IG says no")
@@ -56,7 +43,7 @@ def test_note_goes_to_the_chosen_section_and_organisation(qtbot: QtBot,
 def test_undo_and_redo_a_capture(qtbot: QtBot, session: Session) -> None:
     """Ctrl+Z takes the last note off the projector and the store; Ctrl+Shift+Z restores it."""
     capture(qtbot, session, "Budget silos")
-    box = editor(session).capture
+    box = brainstorm_editor(session).capture
     qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Budget silos" not in session.projector.view.visible_texts()
     step_id = session.controller.current_step.id
@@ -97,7 +84,7 @@ def test_delete_key_removes_the_selected_note(qtbot: QtBot, session: Session) ->
     """Selecting a note and pressing Delete removes it from both views; undo restores it."""
     capture(qtbot, session, "First")
     capture(qtbot, session, "Second")
-    ed = editor(session)
+    ed = brainstorm_editor(session)
     ed.notes.setFocus()
     ed.notes.setCurrentIndex(session.controller.notes.index(0, 0))
     qtbot.keyClick(ed.notes, Qt.Key.Key_Delete)
@@ -111,7 +98,7 @@ def test_note_colour_shows_on_the_projector_card(qtbot: QtBot, session: Session)
     """A note captured as 'green' is drawn on a green card; recolouring is undoable."""
     from collabfacil.ui.projector.theme import NOTE_FILLS
 
-    ed = editor(session)
+    ed = brainstorm_editor(session)
     ed.colour_box.setCurrentIndex(ed.colour_box.findData("green"))
     capture(qtbot, session, "Shared rota")
     card = session.projector.view.board_layout().columns[0].cards[0].card
@@ -128,7 +115,7 @@ def test_note_colour_shows_on_the_projector_card(qtbot: QtBot, session: Session)
 def test_a_room_of_notes_can_be_captured_without_the_mouse(qtbot: QtBot,
                                                           session: Session) -> None:
     """Alt+2 picks the second section and Ctrl+1 the first partner, all from the capture box."""
-    box = editor(session).capture
+    box = brainstorm_editor(session).capture
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(box, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support import brainstorm_editor, capture
 
 from collabfacil.app import Session
-from collabfacil.ui.console.steps.brainstorm import BrainstormEditor
-
-
-def editor(session: Session) -> BrainstormEditor:
-    ed = session.console.editor
-    assert isinstance(ed, BrainstormEditor)
-    return ed
-
-
-def capture(qtbot: QtBot, session: Session, text: str) -> None:
-    box = editor(session).capture
-    box.setFocus()
-    qtbot.keyClicks(box, text)
-    qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
 def test_a_captured_note_is_the_last_line_and_in_view(qtbot: QtBot, session: Session) -> None:
@@ -28,7 +15,7 @@ def test_a_captured_note_is_the_last_line_and_in_view(qtbot: QtBot, session: Ses
     c = session.controller
     for i in range(80):
         assert c.add_note(f"Earlier note {i}", section="Time")
-    ed = editor(session)
+    ed = brainstorm_editor(session)
     ed.organisation_box.setCurrentIndex(1)  # the first partner
     capture(qtbot, session, "Weekend discharge delays")
     notes = ed.notes
@@ -46,7 +33,7 @@ def test_home_and_end_go_to_the_first_and_last_note(qtbot: QtBot, session: Sessi
     c = session.controller
     for i in range(30):
         assert c.add_note(f"Note {i}", section="Data")
-    notes = editor(session).notes
+    notes = brainstorm_editor(session).notes
     notes.setFocus()
     notes.setCurrentIndex(c.notes.index(5, 0))
     qtbot.keyClick(notes, Qt.Key.Key_End)
@@ -55,7 +42,7 @@ def test_home_and_end_go_to_the_first_and_last_note(qtbot: QtBot, session: Sessi
     assert notes.currentIndex().row() == 0
     qtbot.keyClick(notes, Qt.Key.Key_Down)
     assert notes.currentIndex().row() == 1
-    assert [n.text for n in editor(session).selected_notes()] == ["Note 1"]
+    assert [n.text for n in brainstorm_editor(session).selected_notes()] == ["Note 1"]
     assert not notes.tabKeyNavigation()
 
 
@@ -67,7 +54,7 @@ def test_rows_drawn_from_kept_pictures_look_as_painted_afresh(qtbot: QtBot,
     for i in range(60):
         assert c.add_note(f"Note {i}: weekend discharge", section="Time" if i % 2 else "Data",
                           organisation_id=1 + i % 2)
-    notes = editor(session).notes
+    notes = brainstorm_editor(session).notes
     delegate = notes.itemDelegate()
     notes.setFocus()
     notes.setCurrentIndex(c.notes.index(3, 0))

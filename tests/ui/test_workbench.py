@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,14 +13,6 @@ from collabfacil.domain.model import Action, Step, Workshop
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs, export_dialog
 from collabfacil.ui.export_dialog import ExportDialog
-from collabfacil.ui.preferences import Preferences
-
-
-@pytest.fixture
-def bench(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Workbench]:
-    b = Workbench(repo, Preferences())
-    yield b
-    b.close()
 
 
 def test_reopening_returns_to_the_workshop_and_step_it_was_on(

@@ -12,8 +12,6 @@ from pytestqt.qtbot import QtBot
 from collabfacil import startup
 from collabfacil.app import Workbench
 from collabfacil.cli import main
-from collabfacil.storage.repository import WorkshopRepository
-from collabfacil.ui.preferences import Preferences
 
 
 @pytest.fixture
@@ -25,13 +23,6 @@ def paused() -> Iterator[None]:
     startup.resume_collection()
     if was:
         gc.enable()
-
-
-@pytest.fixture
-def bench(qtbot: QtBot, repo: WorkshopRepository) -> Iterator[Workbench]:
-    b = Workbench(repo, Preferences())
-    yield b
-    b.close()
 
 
 def test_a_command_that_is_not_the_app_resumes_collection(
