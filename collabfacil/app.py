@@ -594,9 +594,8 @@ def _open_or_offer_backup(db_path: Path, *, ask: bool) -> Database:
 def cannot_start(message: str) -> None:
     """Tell the facilitator, in a dialog, why the app cannot start (the caller then
     exits with status 1 and the same message on stderr)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])  # kept while it shows
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # alive while it shows
     dialogs.error(None, "CollabFacil cannot start", message)
-    del app
 
 
 def _say_now(line: str) -> None:

@@ -4,12 +4,12 @@ while the app starts.
 Starting the app makes some thirty thousand objects (PySide6's classes and enums,
 our dataclasses, both windows' widgets) that live as long as it does. The cyclic
 collector, run every 700 allocations, would walk them again and again while the
-app starts (some 70 collections, about 10 ms). So collection is paused from the first import until
-both windows are shown; then, while the facilitator looks at them, one full
-collection frees what starting let go and moves the rest to the oldest
-generation, which is rarely walked (otherwise the first collection after resuming
-would walk all of it, perhaps as a note is captured). The command-line commands
-resume collection as soon as they know they are not the app.
+app starts (some 70 collections, about 10 ms). So collection is paused from the
+first import until both windows are shown; then, while the facilitator looks at
+them, one full collection frees what starting let go and moves the rest to the
+oldest generation, which is rarely walked (otherwise the first collection after
+resuming would walk all of it, perhaps as a note is captured). The command-line
+commands resume collection as soon as they know they are not the app.
 """
 
 from __future__ import annotations
