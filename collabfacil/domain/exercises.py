@@ -9,17 +9,18 @@ plain steps such as a welcome or a break. A malformed file raises
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from collabfacil.domain.errors import ExerciseFileError, ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Step
 from collabfacil.domain.phases import read_phases
 from collabfacil.domain.steps import step_type
 
 
-@dataclass(frozen=True)
+@frozen
 class StepDefinition:
     """One step of an exercise as written in its file."""
 
@@ -44,7 +45,7 @@ class StepDefinition:
                     config=_copy(config), position=position)
 
 
-@dataclass(frozen=True)
+@frozen
 class Exercise:
     """A library exercise: why it exists, where it comes from, and its steps."""
 
@@ -68,7 +69,7 @@ class Exercise:
         return sum(s.short_minutes for s in self.steps)
 
 
-@dataclass(frozen=True)
+@frozen
 class AgendaItem:
     """One line of a template: an exercise (by key), or a plain step of its own."""
 
@@ -78,7 +79,7 @@ class AgendaItem:
     minutes: int | None = None  # overrides the exercise's own length when set
 
 
-@dataclass(frozen=True)
+@frozen
 class Template:
     """A ready-made agenda a workshop can start from."""
 
@@ -89,7 +90,7 @@ class Template:
     path: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Library:
     """All exercises and templates found, keyed by their keys."""
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from collabfacil.domain.frozen import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Forecast:
     """``behind_minutes`` > 0: running late by that much; < 0: ahead."""
 

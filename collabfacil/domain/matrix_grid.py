@@ -4,9 +4,10 @@ organisation pairs (with their asymmetries). Pure functions over StepItems."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.matrix_checks import DECISION_ROLES, RACI_ROLES, SCALE_MAX
 from collabfacil.domain.model import StepItem
 
@@ -48,7 +49,7 @@ def _ordered(first: Iterable[str], more: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-@dataclass(frozen=True)
+@frozen
 class Grid:
     """Rows × columns with a role in some cells.
 
@@ -100,7 +101,7 @@ def cell_items(items: Iterable[StepItem]) -> dict[tuple[str, str], StepItem]:
 # ------------------------------------------------------------------ rules
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     """Something the room should look at: an error (the row is unresolved) or a warning.
 
@@ -231,7 +232,7 @@ def draft_texts(grid: Grid) -> list[str]:
 # ------------------------------------------------------------------ pairwise
 
 
-@dataclass(frozen=True)
+@frozen
 class Pairs:
     """Organisation × organisation ratings: ``ratings[(from, to)]`` is 0 to 5."""
 
@@ -242,7 +243,7 @@ class Pairs:
         return self.ratings.get((source, target))
 
 
-@dataclass(frozen=True)
+@frozen
 class Asymmetry:
     """Two organisations that rate their relationship differently (by 2 or more)."""
 

@@ -4,9 +4,9 @@ Pure functions over a step's config and StepItems."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.matrix_checks import DEFAULT_RINGS
 from collabfacil.domain.model import StepItem
 
@@ -49,7 +49,7 @@ def quadrant_names(config: Mapping[str, Any]) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Point:
     """A stakeholder (or anything) placed on the 2×2, with an optional desired place."""
 
@@ -127,7 +127,7 @@ def rings_of(config: Mapping[str, Any]) -> list[str]:
     return list(config.get("rings") or DEFAULT_RINGS)
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """Something a leader decides alone, can influence, or would decide together."""
 

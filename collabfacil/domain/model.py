@@ -11,11 +11,12 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.text import clean_text, parse_date
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def _clock(value: str, *, field: str, label: str) -> str:
     return value
 
 
-@dataclass(frozen=True)
+@frozen
 class Workshop:
     """One workshop: what it is, when and where, and which step it is on."""
 
@@ -104,7 +105,7 @@ class Workshop:
         return replace(self, **changes)
 
 
-@dataclass(frozen=True)
+@frozen
 class Organisation:
     """A partner organisation taking part, e.g. an acute trust or a charity."""
 
@@ -128,7 +129,7 @@ class Organisation:
         return self.short_name or self.name
 
 
-@dataclass(frozen=True)
+@frozen
 class Participant:
     """Someone in the room (optional: many workshops record no names)."""
 
@@ -147,7 +148,7 @@ class Participant:
                                       multiline=False))
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     """One agenda step: a step type with its title, prompt, minutes and settings."""
 
@@ -210,7 +211,7 @@ class Step:
         return list(self.config.get("sections", []))
 
 
-@dataclass(frozen=True)
+@frozen
 class Contribution:
     """One thing the room said: a note on a board, captured by the facilitator.
 
@@ -245,7 +246,7 @@ class Contribution:
         _check_uid(self.uid)
 
 
-@dataclass(frozen=True)
+@frozen
 class StepItem:
     """A record a step type keeps besides notes: a vote, a rating, a RACI cell...
 
@@ -277,7 +278,7 @@ class StepItem:
         _check_uid(self.uid)
 
 
-@dataclass(frozen=True)
+@frozen
 class Action:
     """An agreed action: owner, due date and first step are required."""
 
@@ -320,7 +321,7 @@ class Action:
         _set(self, "review_date", review)
 
 
-@dataclass(frozen=True)
+@frozen
 class WorkshopData:
     """Everything about one workshop, read in one go: the input of every export."""
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.text import clean_text
 
 
-@dataclass(frozen=True)
+@frozen
 class Phase:
     """One timed part of a step: e.g. "Pairs", 4 minutes, "Share your story…"."""
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from collabfacil.domain.errors import ValidationError
 from collabfacil.domain.exercises import Exercise, Library, StepDefinition, fit_phases
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import (
     Organisation,
     Participant,
@@ -87,7 +88,7 @@ def clock_after(starts_at: str, minutes: int) -> str:
 # ------------------------------------------------------ the plan against the slot
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanTotal:
     """The agenda's planned minutes against the workshop's time slot."""
 
@@ -182,7 +183,7 @@ def with_length(step: Step, definition: StepDefinition, *, short: bool) -> Step:
 # ------------------------------------------------------------ the plan saved
 
 
-@dataclass(frozen=True)
+@frozen
 class WorkshopPlan:
     """What the workshop editor saves in one go.
 

@@ -11,13 +11,14 @@ later reading with the earlier one in the same way.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Step, StepItem, WorkshopData
 from collabfacil.domain.steps import spectrum, step_type, survey
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """One line of "since last time": what, then and now (same unit), and the words."""
 
@@ -64,7 +65,7 @@ def baseline_source(step: Step) -> str:
     return str(step.state.get("baseline", {}).get("from", ""))
 
 
-@dataclass(frozen=True)
+@frozen
 class Repeat:
     """A scale's change against an earlier reading: where that reading came from."""
 

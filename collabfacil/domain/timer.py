@@ -6,10 +6,12 @@ the timer is tested with a fake clock and never sleeps.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+
+from collabfacil.domain.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Countdown:
     """``duration`` seconds, counted down while running; negative remaining is overtime."""
 

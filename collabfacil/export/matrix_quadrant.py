@@ -21,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.matrix_maps import (
     DISPOSITION_WORDS,
     Point,
@@ -58,7 +59,7 @@ Box = tuple[float, float, float, float]  # x, y (bottom left), width, height
 Segment = tuple[float, float, float, float]  # x1, y1, x2, y2
 
 
-@dataclass(frozen=True)
+@frozen
 class MapFrame:
     """The 2×2's box inside a drawing: its bottom left corner, width and height."""
 

@@ -7,10 +7,10 @@ small pure functions, so they agree on order and grouping.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from collabfacil.domain.exercises import Exercise, Library
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Action, Contribution, Step, WorkshopData
 from collabfacil.domain.steps import step_type
 
@@ -47,7 +47,7 @@ def date_span(first: date, last: date) -> str:
     return f"{start}\u2009\u2013\u2009{short_date(last)}"
 
 
-@dataclass(frozen=True)
+@frozen
 class NoteGroup:
     """The notes of one brainstorm column ("" label: a board with no columns)."""
 

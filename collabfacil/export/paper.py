@@ -11,10 +11,10 @@ the export dialog lists these sections without loading the PDF machinery.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from collabfacil.domain.exercises import Library
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Step, WorkshopData
 from collabfacil.domain.sources import source_step
 from collabfacil.domain.steps import STEP_TYPES
@@ -44,7 +44,7 @@ Paper = Literal["A4", "Letter"]
 PAPERS: tuple[Paper, ...] = ("A4", "Letter")
 
 
-@dataclass(frozen=True)
+@frozen
 class PdfOptions:
     """What the facilitator chose to print.
 
@@ -67,7 +67,7 @@ class PdfOptions:
         return self.sections is None or number in self.sections
 
 
-@dataclass(frozen=True)
+@frozen
 class PaperSection:
     """One numbered section of the board paper and the agenda steps it prints."""
 

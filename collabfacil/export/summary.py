@@ -7,9 +7,9 @@ Markdown summary so that both say the same thing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Action, Step, WorkshopData
 from collabfacil.domain.sources import source_step
 from collabfacil.domain.steps import cluster, statement, vote
@@ -20,7 +20,7 @@ TOP_CHOICES = 3  # per vote, on the summary page
 TOP_THEMES = 3  # per cluster
 
 
-@dataclass(frozen=True)
+@frozen
 class Priority:
     """One of the room's top choices: what it is, where it was chosen, its weight."""
 
@@ -30,7 +30,7 @@ class Priority:
     kind: str = "vote"  # "vote": the room chose it; "theme": many notes said it
 
 
-@dataclass(frozen=True)
+@frozen
 class ThemeGroup:
     """The actions of one theme, by due date."""
 
@@ -38,7 +38,7 @@ class ThemeGroup:
     actions: list[Action]
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     """What a board member reads first."""
 

@@ -14,10 +14,11 @@ import os
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.storage.database import Database
 from collabfacil.storage.errors import (
     LOW_SPACE,
@@ -36,7 +37,7 @@ _STAMP = "%Y%m%d-%H%M%S"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-@dataclass(frozen=True)
+@frozen
 class Backup:
     """One backup file and what is in it (read-only)."""
 

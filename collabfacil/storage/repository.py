@@ -14,12 +14,13 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from collabfacil.domain.errors import NotFoundError, ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import (
     Action,
     Contribution,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:  # the editor's plan: imported when one is saved, not at start
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-@dataclass(frozen=True)
+@frozen
 class WorkshopSummary:
     """One line of the workshop list."""
 
@@ -754,7 +755,7 @@ class WorkshopRepository:
                             [new, workshop_id])
 
 
-@dataclass(frozen=True)
+@frozen
 class StepCaptures:
     """What the room has produced on one step (see ``step_captures``)."""
 

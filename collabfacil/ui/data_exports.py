@@ -8,18 +8,18 @@ the database.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from collabfacil.domain.errors import CollabFacilError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import WorkshopData
 from collabfacil.ui import dialogs
 
 
-@dataclass(frozen=True)
+@frozen
 class DataExport:
     """One kind of export: its menu text, file name ending, filter, and writer."""
 

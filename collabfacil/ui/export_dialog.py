@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, Qt, QThreadPool, QTimer, QUrl, Signal
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from collabfacil.domain.errors import CollabFacilError
 from collabfacil.domain.exercises import Library
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import WorkshopData
 from collabfacil.export.paper import PaperSection, PdfOptions, paper_sections
 from collabfacil.ui import dialogs
@@ -64,7 +64,7 @@ def run_modal(dialog: ExportDialog) -> Path | None:
     return dialog.written
 
 
-@dataclass(frozen=True)
+@frozen
 class Preview:
     """What the worker made: the first pages as images and the page count, or why not."""
 

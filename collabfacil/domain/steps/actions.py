@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Step, WorkshopData
 from collabfacil.domain.steps.base import StepType
 
@@ -19,7 +18,7 @@ VAGUE_STARTS = ("we should", "someone", "somebody", "need to", "we need", "consi
                 "look at", "think about", "explore")
 
 
-@dataclass(frozen=True)
+@frozen
 class SmartCheck:
     """One line of the SMART checklist: the question and whether the draft passes.
 

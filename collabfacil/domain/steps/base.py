@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.frozen import frozen
 
 if TYPE_CHECKING:
     from collabfacil.domain.model import Step, WorkshopData
@@ -26,7 +26,7 @@ def _no_items(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
     raise ValidationError("kind", f"This step keeps no '{kind}' records.")
 
 
-@dataclass(frozen=True)
+@frozen
 class StepType:
     """A kind of interaction the room does, e.g. a brainstorm or agreeing actions.
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Contribution, StepItem
 from collabfacil.domain.steps.base import StepType
 from collabfacil.domain.text import clean_text
@@ -79,7 +79,7 @@ def check_item(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
     return {"name": name, "notes": list(notes)}
 
 
-@dataclass(frozen=True)
+@frozen
 class Theme:
     """A theme as the room sees it.
 
@@ -115,7 +115,7 @@ def themes(config: Mapping[str, Any], items: Iterable[StepItem]) -> list[Theme]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Group:
     """A theme with its notes resolved (notes since deleted are left out)."""
 
@@ -142,7 +142,7 @@ def by_size(group_list: Sequence[Group]) -> list[Group]:
     return sorted(themed, key=lambda g: -len(g.notes))
 
 
-@dataclass(frozen=True)
+@frozen
 class ColumnMove:
     """Notes of one brainstorm column going to the theme of the same name."""
 

@@ -8,11 +8,11 @@ invest in a relationship with whom, by when (names optional).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import NAME_MAX, NOTE_MAX, TITLE_MAX, StepItem
 from collabfacil.domain.steps.base import StepType
 from collabfacil.domain.text import clean_text, parse_date
@@ -101,7 +101,7 @@ STEP_TYPE = StepType(
 # --------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True)
+@frozen
 class ReflectionSettings:
     prompts: tuple[str, ...] = DEFAULT_PROMPTS
     commitments: bool = True
@@ -112,7 +112,7 @@ class ReflectionSettings:
         return cls(tuple(c.get("prompts", DEFAULT_PROMPTS)), c.get("commitments", True))
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     prompt: str
     text: str
@@ -120,7 +120,7 @@ class Entry:
     uid: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Commitment:
     who: str
     with_: str

@@ -9,10 +9,11 @@ the per-person countdown (:class:`RoundRun`, driven by the caller's clock).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import NAME_MAX, NOTE_MAX, Step, StepItem, WorkshopData
 from collabfacil.domain.steps.base import StepType
 from collabfacil.domain.text import clean_text
@@ -85,7 +86,7 @@ def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class RoundSettings:
     """A round step's settings with the defaults filled in."""
 
@@ -175,7 +176,7 @@ STEP_TYPE = StepType(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Turn:
     """One person's go: what they said (``text``, or ``parts`` by column) or a pass."""
 
@@ -233,7 +234,7 @@ def queue_names(base: Sequence[str], added: Sequence[str]) -> list[str]:
 # ------------------------------------------------------------------- queue
 
 
-@dataclass(frozen=True)
+@frozen
 class RoundQueue:
     """Who has spoken, who is speaking now and who is next.
 
@@ -303,7 +304,7 @@ class RoundQueue:
 # ------------------------------------------------------------ the live round
 
 
-@dataclass(frozen=True)
+@frozen
 class RoundRun:
     """The live state of a round that is not stored: skips, a chosen speaker, and
     the per-person countdown, which restarts for each new speaker.

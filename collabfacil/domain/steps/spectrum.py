@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Step, StepItem, WorkshopData
 from collabfacil.domain.steps.base import StepType
 from collabfacil.domain.text import clean_text
@@ -88,7 +88,7 @@ def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """A spectrum step's settings with the defaults filled in."""
 
@@ -157,7 +157,7 @@ def check_item(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
 # ------------------------------------------------------------------ results
 
 
-@dataclass(frozen=True)
+@frozen
 class Distribution:
     """How many hands went up at each level, for one subject and one marker."""
 
@@ -202,7 +202,7 @@ class Distribution:
         raise IndexError(index)  # pragma: no cover - callers stay below total
 
 
-@dataclass(frozen=True)
+@frozen
 class SubjectResult:
     """One subject's "now" and "target" distributions and the gap between them."""
 

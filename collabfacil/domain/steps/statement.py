@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import PROMPT_MAX, StepItem
 from collabfacil.domain.steps.base import StepType
 from collabfacil.domain.text import clean_text
@@ -109,7 +109,7 @@ STEP_TYPE = StepType(
 # --------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True)
+@frozen
 class StatementSettings:
     kind: str = "purpose"
     max_items: int | None = None
@@ -128,7 +128,7 @@ class StatementSettings:
         return TITLES[self.kind]
 
 
-@dataclass(frozen=True)
+@frozen
 class Consent:
     """The show of hands for one version."""
 
@@ -153,7 +153,7 @@ class Consent:
         return "No objections"
 
 
-@dataclass(frozen=True)
+@frozen
 class Version:
     """A saved draft and its place in the history (1 is the first)."""
 
@@ -163,7 +163,7 @@ class Version:
     created_at: str
 
 
-@dataclass(frozen=True)
+@frozen
 class StatementState:
     """The history, the counts and the agreement, read from a step's items."""
 

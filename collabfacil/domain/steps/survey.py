@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Step, StepItem, WorkshopData
 from collabfacil.domain.steps.base import StepType
 from collabfacil.domain.text import clean_text
@@ -38,7 +38,7 @@ DK_KEYS = "xX0?"
 # ------------------------------------------------------------------ settings
 
 
-@dataclass(frozen=True)
+@frozen
 class Statement:
     """One statement to rate, in our own words; ``reverse`` flips it for the mean."""
 
@@ -119,7 +119,7 @@ def check_config(config: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """A survey step's settings with the defaults filled in."""
 
@@ -232,7 +232,7 @@ def slips_entered(items: Iterable[StepItem]) -> int:
 # ------------------------------------------------------------------ results
 
 
-@dataclass(frozen=True)
+@frozen
 class StatementResult:
     """The group's answers to one statement, and what may be shown of them."""
 
@@ -324,7 +324,7 @@ def responses_so_far(found: Sequence[StatementResult], items: Iterable[StepItem]
     return max([slips_entered(items), *(r.responses for r in found)])
 
 
-@dataclass(frozen=True)
+@frozen
 class CategoryResult:
     """One category: the mean of its statements' means (only statements shown)."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from collabfacil.domain.errors import ValidationError
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Contribution, StepItem
 from collabfacil.domain.sources import source_step
 from collabfacil.domain.steps import cluster
@@ -127,7 +127,7 @@ def check_item(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
 # ------------------------------------------------------------------- targets
 
 
-@dataclass(frozen=True)
+@frozen
 class Target:
     """Something the room votes on: ``key`` is what items store, ``label`` what is shown."""
 
@@ -179,7 +179,7 @@ def targets(step: Step, steps: Sequence[Step], notes_of: NotesOf,
 # ------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
+@frozen
 class Row:
     """One target's result: dots (or Borda points) in total."""
 
@@ -217,7 +217,7 @@ def ranked(rows: Sequence[Row]) -> list[Row]:
     return sorted(rows, key=lambda r: -r.total)
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     """How much has been recorded: dots (or rankings) and how many voters."""
 

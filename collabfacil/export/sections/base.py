@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import Flowable
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.model import Action, Step, WorkshopData
 
 
-@dataclass(frozen=True)
+@frozen
 class SectionContext:
     """The workshop and the PDF's styles, shared by every section.
 

@@ -15,6 +15,8 @@ from typing import ClassVar
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from collabfacil.domain.frozen import frozen
+
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 # Ordered for stripes on a pale card: the yellow, too faint there, comes last.
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
@@ -26,7 +28,7 @@ STRIPE = 0.4  # the organisation's colour stripe, in ems
 TAG_SCALE = 0.8  # the tag line's size relative to the card text
 
 
-@dataclass(frozen=True)
+@frozen
 class Card:
     """One card: its text, a small tag line (e.g. the organisation) and an accent."""
 
@@ -36,7 +38,7 @@ class Card:
     fill: str = ""  # the card's colour (a pale tint); "" for the usual pale yellow
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     """A titled group of cards, e.g. one section of a brainstorm."""
 
@@ -45,7 +47,7 @@ class Column:
     marker: str = ""  # e.g. "must agree"
 
 
-@dataclass(frozen=True)
+@frozen
 class Fit:
     """How one card fits a width at one font size."""
 

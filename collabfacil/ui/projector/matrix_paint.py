@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.ui.projector import theme
 from collabfacil.ui.projector.layout import card_font, shorten_to_height, text_height
 
@@ -30,7 +31,7 @@ def blend(a: QColor, b: QColor, t: float) -> QColor:
                   round(a.blue() + (b.blue() - a.blue()) * t))
 
 
-@dataclass(frozen=True)
+@frozen
 class Text:
     """One piece of text placed on the projector."""
 

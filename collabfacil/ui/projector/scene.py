@@ -14,13 +14,13 @@ CardScene does; a scene without ``units`` is painted whole every time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.ui.projector.layout import (
     STRIPE,
     TAG_SCALE,
@@ -144,7 +144,7 @@ class CardScene:
         return units
 
 
-@dataclass(frozen=True)
+@frozen
 class PaintUnit:
     """One piece of a scene as painted: a card, a heading, a "+N earlier notes" line.
 

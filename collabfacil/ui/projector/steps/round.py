@@ -8,7 +8,7 @@ step, so the console changes it and the projector reads it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QApplication
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.steps.round import (
     RoundQueue,
     RoundRun,
@@ -51,7 +52,7 @@ _RUNS: WeakKeyDictionary[SessionController, dict[int, RoundRun]] = WeakKeyDictio
 # ------------------------------------------------------------- live state
 
 
-@dataclass(frozen=True)
+@frozen
 class RoundState:
     """Everything both views need about the current round, read at one moment."""
 

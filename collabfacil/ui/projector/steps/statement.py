@@ -3,12 +3,12 @@ counts as labelled bars, and a clear marker once it is agreed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from collabfacil.domain.frozen import frozen
 from collabfacil.domain.steps.statement import (
     HANDS,
     Consent,
@@ -35,7 +35,7 @@ def agreed_ink() -> QColor:
     return QColor("#00704F") if BACKGROUND.lightness() > 128 else QColor("#3DD6A3")
 
 
-@dataclass(frozen=True)
+@frozen
 class Shown:
     """What the room sees of the statement."""
 

@@ -1,0 +1,169 @@
+"""@frozen classes behave as @dataclass(frozen=True) ones: the same fields, equality,
+hashing, repr, replace and copies, and nothing can be changed once made."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from dataclasses import FrozenInstanceError, asdict, dataclass, field, fields, replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from collabfacil.domain.frozen import frozen
+
+
+@frozen
+class Note:
+    """A value of ours."""
+
+    text: str
+    votes: int = 0
+    tags: tuple[str, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class StdNote:
+    """The same value, as the standard library makes it."""
+
+    text: str
+    votes: int = 0
+    tags: tuple[str, ...] = ()
+    id: int | None = None
+
+
+@frozen
+class Checked:
+    """Normalises in __post_init__, as the model's classes do."""
+
+    name: str
+    items: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("The name is empty.")
+        object.__setattr__(self, "name", self.name.strip())
+
+
+@frozen
+class Empty:
+    """No fields at all."""
+
+
+@frozen
+class Base:
+    """A value another one extends."""
+
+    a: int
+
+
+@frozen
+class Derived(Base):
+    """Adds a field to Base."""
+
+    b: str = ""
+
+
+notes = st.builds(
+    lambda text, votes, tags, id_: (text, votes, tuple(tags), id_),
+    st.text(max_size=30), st.integers(-5, 5), st.lists(st.text(max_size=5), max_size=3),
+    st.none() | st.integers(0, 10))
+
+
+@given(notes, notes)
+def test_equality_hash_and_repr_match_the_standard_frozen_dataclass(a, b) -> None:
+    ours_a, ours_b = Note(*a), Note(*b)
+    std_a, std_b = StdNote(*a), StdNote(*b)
+    assert (ours_a == ours_b) == (std_a == std_b)
+    assert (ours_a != ours_b) == (std_a != std_b)
+    if ours_a == ours_b:
+        assert hash(ours_a) == hash(ours_b)
+    assert repr(ours_a) == repr(std_a).replace("StdNote(", "Note(", 1)
+    assert asdict(ours_a) == asdict(std_a)
+    assert [f.name for f in fields(ours_a)] == [f.name for f in fields(std_a)]
+
+
+@given(notes)
+def test_nothing_can_be_assigned_or_deleted(values) -> None:
+    note = Note(*values)
+    with pytest.raises(FrozenInstanceError):
+        note.text = "changed"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        note.colour = "red"  # type: ignore[attr-defined]
+    with pytest.raises(FrozenInstanceError):
+        del note.votes
+    assert Note(*values) == note  # unchanged
+
+
+def test_not_equal_to_another_class_with_the_same_fields() -> None:
+    assert Note("a") != StdNote("a")
+    assert Derived(1) != Base(1)
+    assert Note("a") != ("a", 0, (), None)
+
+
+def test_replace_makes_a_new_checked_value() -> None:
+    one = Checked("  Council ", [1])
+    assert one.name == "Council"
+    two = replace(one, name=" NHS trust")
+    assert (one.name, two.name, two.items) == ("Council", "NHS trust", [1])
+    with pytest.raises(ValueError, match="empty"):
+        replace(one, name="  ")
+
+
+def test_default_factories_give_each_value_its_own() -> None:
+    a, b = Checked("a"), Checked("b")
+    assert a.items == b.items == []
+    assert a.items is not b.items
+
+
+def test_a_value_with_an_unhashable_field_is_unhashable_like_the_standard_one() -> None:
+    with pytest.raises(TypeError):
+        hash(Checked("a", [1]))
+
+
+def test_inherited_fields_count() -> None:
+    assert Derived(1, "x") == Derived(1, "x")
+    assert Derived(1, "x") != Derived(2, "x")
+    assert repr(Derived(1, "x")) == "Derived(a=1, b='x')"
+    with pytest.raises(FrozenInstanceError):
+        Derived(1).a = 2  # type: ignore[misc]
+
+
+def test_a_value_with_no_fields() -> None:
+    assert Empty() == Empty()
+    assert hash(Empty()) == hash(Empty())
+    assert repr(Empty()) == "Empty()"
+
+
+@given(notes)
+def test_copies_and_pickles_are_equal_and_still_frozen(values) -> None:
+    note = Note(*values)
+    for other in (copy.copy(note), copy.deepcopy(note), pickle.loads(pickle.dumps(note))):
+        assert other == note
+        assert hash(other) == hash(note)
+        with pytest.raises(FrozenInstanceError):
+            other.votes = 1  # type: ignore[misc]
+
+
+def test_pattern_matching_by_position() -> None:
+    match Note("a", 2):
+        case Note(text, votes):
+            assert (text, votes) == ("a", 2)
+        case _:
+            pytest.fail("no match")
+
+
+def test_a_class_defining_what_frozen_provides_is_refused() -> None:
+    with pytest.raises(TypeError, match="__eq__"):
+        @frozen
+        class Odd:
+            """Defines its own equality."""
+
+            x: int
+
+            def __eq__(self, other: object) -> bool:
+                return True
+
+            __hash__ = None  # type: ignore[assignment]
