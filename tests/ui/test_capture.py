@@ -55,6 +55,24 @@ def test_undo_and_redo_a_capture(qtbot: QtBot, session: Session) -> None:
     assert [c.text for c in session.controller.repo.contributions(step_id)] == ["Budget silos"]
 
 
+def test_undo_while_typing_undoes_the_typing_not_the_last_note(qtbot: QtBot,
+                                                               session: Session) -> None:
+    """Ctrl+Z in a box with text in it undoes the typing; once nothing typed is left
+    to undo, it takes back the last note."""
+    capture(qtbot, session, "Budget silos")
+    box = brainstorm_editor(session).capture
+    qtbot.keyClicks(box, "Half a thou")
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert box.text() == ""
+    assert "Budget silos" in session.projector.view.visible_texts()
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # redoes the typing
+    assert box.text() == "Half a thou"
+    box.setText("")  # as after a capture: nothing of the box's own to undo
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Budget silos" not in session.projector.view.visible_texts()
+
+
 def test_empty_note_is_refused_with_a_message(qtbot: QtBot, session: Session) -> None:
     """Enter on an empty (or blank) box captures nothing and says why."""
     capture(qtbot, session, "   ")

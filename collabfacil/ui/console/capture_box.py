@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 
@@ -30,11 +30,17 @@ class CaptureBox(QLineEdit):
     def _on_return_pressed(self) -> None:
         self.submitted.emit(self.text())
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            is_undo = event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-                QKeySequence.StandardKey.Redo)
-            if is_undo and not self.isUndoAvailable() and not self.isRedoAvailable():
-                event.ignore()  # let the application's Undo/Redo have it
-                return False
-        return super().event(event)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A line edit takes Ctrl+Z and Ctrl+Shift+Z for itself, even with nothing
+        # of its own to undo: then they are the window's Undo and Redo. (Handled
+        # here rather than by declining the ShortcutOverride in event(): a Python
+        # event() makes PySide6 build all fifty of Qt's event classes at start-up.)
+        if (not self.isUndoAvailable() and not self.isRedoAvailable()
+                and (event.matches(QKeySequence.StandardKey.Undo)
+                     or event.matches(QKeySequence.StandardKey.Redo))):
+            pressed = QKeySequence(event.keyCombination())
+            for action in self.window().findChildren(QAction):
+                if action.isEnabled() and pressed in action.shortcuts():
+                    action.trigger()
+                    return
+        super().keyPressEvent(event)
