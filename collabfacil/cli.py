@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from collabfacil import __version__
 from collabfacil.domain.errors import CollabFacilError, NotFoundError, ValidationError
@@ -36,6 +36,8 @@ from collabfacil.storage.errors import (
 from collabfacil.storage.repository import WorkshopRepository
 
 PROG = "collabfacil"
+# the commands (build_parser); any other first word is not one
+_COMMANDS = ("list", "demo", "new", "import", "export", "exercises", "backups", "restore")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -347,6 +349,17 @@ def _add_db(parser: argparse.ArgumentParser, *, default: Any) -> None:
                              "application-data folder)")
 
 
+def _add_app_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    _add_db(parser, default=None)
+    parser.add_argument("--workshop", metavar="ID", type=int,
+                        help="open this workshop (app only)")
+    parser.add_argument("--screen", metavar="N", type=int,
+                        help="show the projector on screen N (app only)")
+    parser.add_argument("--exit-after-startup", action="store_true",
+                        help="open the app fully, then exit 0 (a smoke test)")
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for the whole command line."""
     parser = argparse.ArgumentParser(
@@ -356,13 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "command, starts the app.")
     parser.add_argument("--version", action="version",
                         version=f"{PROG} {__version__}")
-    _add_db(parser, default=None)
-    parser.add_argument("--workshop", metavar="ID", type=int,
-                        help="open this workshop (app only)")
-    parser.add_argument("--screen", metavar="N", type=int,
-                        help="show the projector on screen N (app only)")
-    parser.add_argument("--exit-after-startup", action="store_true",
-                        help="open the app fully, then exit 0 (a smoke test)")
+    _add_app_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND",
                                      title="commands")
 
@@ -417,26 +424,64 @@ def _tolerant_output() -> None:
             stream.reconfigure(errors="replace")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version (0) or bad usage (2)
-        if exc.code is None:
-            return 0
-        return exc.code if isinstance(exc.code, int) else 2
+def _misuse(args: argparse.Namespace) -> str:
+    """What is wrong with options argparse accepts one by one but not together."""
     if args.command is not None and (args.workshop is not None
                                      or args.screen is not None
                                      or args.exit_after_startup):
-        parser.print_usage(sys.stderr)
-        sys.stderr.write(f"{PROG}: error: --workshop, --screen and "
-                         "--exit-after-startup only apply when starting the app\n")
-        return 2
+        return "--workshop, --screen and --exit-after-startup only apply when starting the app"
     if getattr(args, "paper", "A4") != "A4" and args.format != "pdf":
-        parser.print_usage(sys.stderr)
-        sys.stderr.write(f"{PROG}: error: --paper only applies to --pdf\n")
-        return 2
+        return "--paper only applies to --pdf"
+    return ""
+
+
+class _NotTheAppFormError(Exception):
+    """Raised by the app form's parser where the full parser must answer."""
+
+
+class _AppFormParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheAppFormError(message)
+
+
+def _parse_app_form(argv: list[str]) -> argparse.Namespace | None:
+    """The options of a command line that only starts the app (no command, help or
+    version), or None: then the full parser reads it, and says what is wrong.
+
+    Starting the app is the common case and the one timed: building every
+    command's parser costs it 2 ms (their help texts' translation lookups)."""
+    if any(arg.startswith("-h") or arg in ("--help", "--version") or arg in _COMMANDS
+           for arg in argv):
+        return None
+    parser = _add_app_options(_AppFormParser(prog=PROG, allow_abbrev=False,
+                                             add_help=False))
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotTheAppFormError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parse_app_form(argv)
+    if args is None:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version (0) or bad usage (2)
+            if exc.code is None:
+                return 0
+            return exc.code if isinstance(exc.code, int) else 2
+        misuse = _misuse(args)
+        if misuse:
+            parser.print_usage(sys.stderr)
+            sys.stderr.write(f"{PROG}: error: {misuse}\n")
+            return 2
     _tolerant_output()
     try:
         if args.command is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -16,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from collabfacil.cli import main
+from collabfacil import cli as cli_module
+from collabfacil.cli import build_parser, main
 from collabfacil.storage.db import open_database
 from collabfacil.storage.repository import WorkshopRepository
 
@@ -421,6 +425,57 @@ def test_the_app_form_starts_the_app_with_its_options(
         {"db_path": db, "workshop_id": None, "screen": None,
          "exit_after_startup": False},
     ]
+
+
+def test_the_quick_app_form_knows_every_command() -> None:
+    """Starting the app skips building the commands' parsers only when no command is
+    named: the list it checks is the parser's own."""
+    full = build_parser()
+    [subparsers] = [a for a in full._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(cli_module._COMMANDS) == set(subparsers.choices) == set(COMMANDS)
+
+
+app_options = st.lists(st.sampled_from([
+    ["--db", "w.db"], ["--db=other.db"], ["--workshop", "3"], ["--workshop=12"],
+    ["--screen", "1"], ["--screen", "-1"], ["--exit-after-startup"]]), max_size=5)
+
+
+@given(app_options)
+def test_the_quick_app_form_reads_options_as_the_full_parser_does(
+        options: list[list[str]]) -> None:
+    argv = [arg for option in options for arg in option]
+    quick = cli_module._parse_app_form(argv)
+    assert quick is not None
+    full = build_parser().parse_args(argv)
+    assert vars(quick) == {k: v for k, v in vars(full).items() if k in vars(quick)}
+    assert (quick.command, full.command) == (None, None)
+
+
+@pytest.mark.parametrize("argv", [
+    ["--workshop", "three"], ["frobnicate"], ["--db"], ["--colour", "red"],
+    ["--screen"], ["--screen", "1", "export"], ["--wor", "3"], ["--db", "a", "b"]])
+def test_bad_app_form_input_gets_the_full_parsers_message(
+        capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """A command line the quick path cannot read is read by the full parser: the
+    same message and exit status 2 as before there was a quick path."""
+    with pytest.raises(SystemExit) as expected:
+        build_parser().parse_args(argv)
+    _, wanted = capsys.readouterr()
+    status, out, err = run(capsys, *argv)
+    assert (status, out, err) == (expected.value.code, "", wanted)
+    assert status == 2
+    assert "usage: collabfacil" in err
+
+
+@pytest.mark.parametrize("argv", [["--workshop", "3", "list"], ["--screen", "1", "demo"],
+                                  ["--exit-after-startup", "list"]])
+def test_app_options_with_a_command_are_refused(capsys: pytest.CaptureFixture[str],
+                                                db: Path, argv: list[str]) -> None:
+    status, out, err = run(capsys, *argv, "--db", str(db))
+    assert (status, out) == (2, "")
+    assert err.endswith("error: --workshop, --screen and --exit-after-startup only "
+                        "apply when starting the app\n")
+    assert not db.exists()
 
 
 # ------------------------------------------------------------ real processes
