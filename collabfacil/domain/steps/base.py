@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any
 from collabfacil.domain.errors import ValidationError
 from collabfacil.domain.frozen import frozen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the aliases are for annotations only: typing objects cost at import)
     from collabfacil.domain.model import Step, WorkshopData
 
-ConfigCheck = Callable[[Mapping[str, Any]], dict[str, Any]]
-ItemCheck = Callable[[str, Mapping[str, Any]], dict[str, Any]]
-DraftSource = Callable[["Step", "WorkshopData"], list[str]]
-PaperSection = Callable[["Step"], int | None]
-BaselineSource = Callable[["Step", "WorkshopData"], dict[str, Any]]
+    ConfigCheck = Callable[[Mapping[str, Any]], dict[str, Any]]
+    ItemCheck = Callable[[str, Mapping[str, Any]], dict[str, Any]]
+    DraftSource = Callable[[Step, WorkshopData], list[str]]
+    PaperSection = Callable[[Step], int | None]
+    BaselineSource = Callable[[Step, WorkshopData], dict[str, Any]]
 
 
 def _no_config(config: Mapping[str, Any]) -> dict[str, Any]:

@@ -103,6 +103,8 @@ STEP_TYPE = StepType(
 
 @frozen
 class ReflectionSettings:
+    """A reflection step's prompts, and whether it asks for commitments."""
+
     prompts: tuple[str, ...] = DEFAULT_PROMPTS
     commitments: bool = True
 
@@ -114,6 +116,8 @@ class ReflectionSettings:
 
 @frozen
 class Entry:
+    """One answer to a reflection prompt, from an organisation or the room."""
+
     prompt: str
     text: str
     organisation: str = ""
@@ -122,6 +126,8 @@ class Entry:
 
 @frozen
 class Commitment:
+    """Who commits to do what with whom, by when."""
+
     who: str
     with_: str
     by: str = ""

@@ -111,6 +111,8 @@ STEP_TYPE = StepType(
 
 @frozen
 class StatementSettings:
+    """A statement step's settings: what is being agreed and how many items it may hold."""
+
     kind: str = "purpose"
     max_items: int | None = None
 

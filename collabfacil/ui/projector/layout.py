@@ -61,6 +61,8 @@ class Fit:
 
 @dataclass
 class PlacedCard:
+    """A card where the layout put it, with its text fitted to its box."""
+
     card: Card
     rect: QRectF
     fit: Fit
@@ -83,6 +85,8 @@ class PlacedCard:
 
 @dataclass
 class PlacedColumn:
+    """A column where the layout put it: header, card area and the cards shown."""
+
     column: Column
     header: QRectF
     area: QRectF
@@ -92,6 +96,8 @@ class PlacedColumn:
 
 @dataclass
 class BoardLayout:
+    """The whole board laid out: one font size for every card, and its columns."""
+
     font_px: float
     columns: list[PlacedColumn]
 
