@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from functools import cache
 
 from collabfacil.domain.errors import ValidationError
 
@@ -16,13 +17,29 @@ from collabfacil.domain.errors import ValidationError
 # they are mostly characters newer than the tables, such as recent emoji.
 _ALLOWED_CONTROLS = {"\n", "\t"}
 _REFUSED_CATEGORIES = {"Cc", "Cs", "Co"}
-# The same rule as one character class, searched in C: Cc (but \t and \n), Cs and Co
-# are fixed ranges in every Unicode version; then the noncharacters.
-_REFUSED_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
-    + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF)
-              for plane in range(15))
-    + "\U000f0000-\U0010ffff]")
+# The same rule as character classes, searched in C: Cc (but \t and \n), Cs and Co
+# are fixed ranges in every Unicode version; then the noncharacters. All but the
+# controls are at U+D800 or above: that class is compiled when first needed (a
+# class of such wide ranges takes a millisecond to compile; most text never
+# reaches them).
+_REFUSED_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FIRST_HIGH_REFUSED = "\ud800"
+
+
+@cache
+def _refused_high() -> re.Pattern[str]:
+    return re.compile(
+        "[\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
+        + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF)
+                  for plane in range(15))
+        + "\U000f0000-\U0010ffff]")
+
+
+def _has_refused(text: str) -> bool:
+    if _REFUSED_CONTROL.search(text) is not None:
+        return True
+    return bool(text) and max(text) >= _FIRST_HIGH_REFUSED and (
+        _refused_high().search(text) is not None)
 
 
 def _refused(ch: str) -> bool:
@@ -61,9 +78,8 @@ def clean_text(
             field,
             f"{label} is {len(text):,} characters long; the limit is {max_length:,}.",
         )
-    refused = _REFUSED_RE.search(text)
     single_line_broken = not multiline and "\n" in text
-    if refused is None and not single_line_broken:
+    if not single_line_broken and not _has_refused(text):
         return text
     for ch in text:  # the first problem, in reading order, names itself
         if ch == "\n" and not multiline:
