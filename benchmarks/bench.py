@@ -44,6 +44,31 @@ QTimer.singleShot(0, lambda: app.exit(0))
 sys.exit(app.exec())
 """
 
+# What pip writes as the `collabfacil` command (the desktop entry and the bundle
+# call launch() the same way): the app as people start it, not `python -m`.
+CONSOLE_SCRIPT = """
+import sys
+from collabfacil.startup import launch
+sys.exit(launch())
+"""
+
+# For counting instructions up to the moment both windows are shown: the same
+# command, ended as soon as it says so (what comes after is not start-up).
+UNTIL_SHOWN = {
+    "bare": BARE_QT.replace('print("shown", flush=True)', "import os; os._exit(0)"),
+    "ours": """
+import os, sys
+from collabfacil import startup
+startup.pause_collection()
+import collabfacil.app as app
+def said(message):
+    if message.startswith("Started"):
+        os._exit(0)
+app._say_now = said
+sys.exit(startup.launch())
+""",
+}
+
 NOTE_WORDS = ("discharge", "home", "care", "team", "plan", "family", "ward", "transport",
               "medicines", "therapy", "assessment", "referral", "community", "nurse")
 
@@ -169,10 +194,10 @@ def bench_startup(tmp: Path, runs: int) -> None:
     repo.insert_workshop_data(build_demo(load_default_library()))
     repo.db.close()
     env = child_env(tmp)
+    app_args = ["--db", str(db), "--exit-after-startup"]
     (bare, _, bare_end), (ours, ready, ours_end) = timed_starts(
         [[sys.executable, "-c", BARE_QT],
-         [sys.executable, "-m", "collabfacil", "--db", str(db), "--exit-after-startup"]],
-        runs, env)
+         [sys.executable, "-c", CONSOLE_SCRIPT, *app_args]], runs, env)
     ratio = ours / bare
     print(f"1. Start-up to both windows shown (demo open), median of {runs}: "
           f"{ours * 1000:.0f} ms vs bare PySide6 window shown {bare * 1000:.0f} ms "
@@ -180,6 +205,30 @@ def bench_startup(tmp: Path, runs: int) -> None:
     print(f"   then ready to save (first backup, sqlite-utils, one garbage collection) "
           f"at {ready * 1000:.0f} ms; the whole process, start to exit: "
           f"{ours_end * 1000:.0f} ms vs {bare_end * 1000:.0f} ms")
+    counted = {kind: instructions([sys.executable, "-c", code,
+                                   *(app_args if kind == "ours" else [])], env)
+               for kind, code in UNTIL_SHOWN.items()}
+    if None in counted.values():
+        print("   (install valgrind for the same comparison in instructions, which a "
+              "busy machine does not move)")
+        return
+    ours_i, bare_i = counted["ours"] or 0, counted["bare"] or 1
+    print(f"   in instructions to both windows shown (valgrind, exact from run to run): "
+          f"{ours_i / 1e6:,.0f}M vs {bare_i / 1e6:,.0f}M = {ours_i / bare_i:.2f}x")
+
+
+def instructions(cmd: list[str], env: dict[str, str]) -> int | None:
+    """Instructions the command runs (valgrind's callgrind), or None without valgrind."""
+    import re
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        return None
+    subprocess.run(cmd, env=env, check=True, capture_output=True)  # bytecode cached
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           *cmd], env=env, capture_output=True, text=True, check=True)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) if found else None
 
 
 # ------------------------------------------------------------------ 2. capture
