@@ -37,6 +37,8 @@ def main() -> None:
                 window.showNormal()
                 window.resize(width, height)
                 app.processEvents()
+                session.console.preview.refresh()  # (it waits 150 ms for a quiet moment)
+                app.processEvents()
                 window.grab().save(str(out / f"{name}-{width}x{height}-step{index + 1}.png"))
     session.close()
 
