@@ -38,9 +38,22 @@ def frozen(cls: type[T]) -> type[T]:
     if defined:
         raise TypeError(f"{cls.__qualname__} defines {', '.join(defined)}: "
                         "@frozen provides them")
+    mutable = [base.__qualname__ for base in cls.__mro__[1:]
+               if "__dataclass_fields__" in base.__dict__
+               and "__frozen_values__" not in base.__dict__]
+    if mutable:
+        raise TypeError(f"{cls.__qualname__} cannot be @frozen on the mutable dataclass "
+                        f"{', '.join(mutable)}")
     cls = dataclass(eq=False, repr=False)(cls)
     names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-    values: Callable[[object], Any] = attrgetter(*names) if names else _no_values
+    values: Callable[[object], Any]
+    if len(names) > 1:
+        values = attrgetter(*names)  # a tuple of the fields, as compared and hashed
+    elif names:
+        one = attrgetter(names[0])
+        values = lambda obj: (one(obj),)  # noqa: E731 (a tuple too: nan == nan in one)
+    else:
+        values = _no_values
     cls.__frozen_values__ = staticmethod(values)  # type: ignore[attr-defined]
     cls.__setattr__ = _setattr  # type: ignore[method-assign,assignment]
     cls.__delattr__ = _delattr  # type: ignore[method-assign,assignment]

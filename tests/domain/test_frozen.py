@@ -167,3 +167,38 @@ def test_a_class_defining_what_frozen_provides_is_refused() -> None:
                 return True
 
             __hash__ = None  # type: ignore[assignment]
+
+
+@frozen
+class Single:
+    """One field."""
+
+    value: float
+
+
+def test_one_field_compares_and_hashes_as_the_standard_one() -> None:
+    nan = float("nan")
+
+    @dataclass(frozen=True)
+    class StdSingle:
+        """The standard library's."""
+
+        value: float
+
+    assert (Single(nan) == Single(nan)) == (StdSingle(nan) == StdSingle(nan))
+    assert hash(Single(2.0)) == hash(StdSingle(2.0)) == hash((2.0,))
+
+
+def test_frozen_on_a_mutable_dataclass_is_refused() -> None:
+    @dataclass
+    class Mutable:
+        """Changes."""
+
+        a: int
+
+    with pytest.raises(TypeError, match=r"mutable dataclass .*Mutable"):
+        @frozen
+        class Fixed(Mutable):
+            """Cannot be fixed on top of it."""
+
+            b: int = 0
