@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support import brainstorm_editor, capture
 
 from collabfacil import app as app_module
 from collabfacil.app import Session, Workbench, run_app
@@ -20,7 +21,6 @@ from collabfacil.storage.db import open_database
 from collabfacil.storage.errors import DiskFullError, ReadOnlyLocationError
 from collabfacil.storage.repository import WorkshopRepository
 from collabfacil.ui import dialogs
-from collabfacil.ui.console.steps.brainstorm import BrainstormEditor
 from collabfacil.ui.console.steps.survey import SurveyEditor
 from collabfacil.ui.preferences import Preferences
 
@@ -42,20 +42,6 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return shown
 
 
-def box(session: Session) -> BrainstormEditor:
-    ed = session.console.editor
-    assert isinstance(ed, BrainstormEditor)
-    return ed
-
-
-def press_enter_with(qtbot: QtBot, session: Session, text: str) -> None:
-    capture = box(session).capture
-    capture.setFocus()
-    if text:
-        qtbot.keyClicks(capture, text)
-    qtbot.keyClick(capture, Qt.Key.Key_Return)
-
-
 def shown_notes(session: Session) -> list[str]:
     return [c.text for c in session.controller.notes.items()]
 
@@ -69,13 +55,13 @@ def test_a_capture_the_disk_refuses_is_not_shown_and_what_was_typed_stays(
     """Not on the console's list nor the projector; the text still in the box; one
     dialog, the message on the console; the app goes on, and the next capture with
     room works."""
-    press_enter_with(qtbot, session, "Saved before")
+    capture(qtbot, session, "Saved before")
     with monkeypatch.context() as disk:
         disk.setattr(WorkshopRepository, "_insert_contribution", full)
-        press_enter_with(qtbot, session, "Weekend discharge delays")
+        capture(qtbot, session, "Weekend discharge delays")
         assert shown_notes(session) == ["Saved before"]
         assert "Weekend discharge delays" not in session.projector.view.visible_texts()
-        assert box(session).capture.text() == "Weekend discharge delays"
+        assert brainstorm_editor(session).capture.text() == "Weekend discharge delays"
         message = ("The disk is full: the database could not be written, so this change "
                    "was not saved. Free some space and try again.")
         assert session.console.message.text() == message
@@ -85,15 +71,15 @@ def test_a_capture_the_disk_refuses_is_not_shown_and_what_was_typed_stays(
         assert told[0][1].startswith(message)
         assert "Nothing typed is lost" in told[0][1]
 
-        press_enter_with(qtbot, session, "")  # again, still full: no second dialog
+        capture(qtbot, session, "")  # again, still full: no second dialog
         assert len(told) == 1
-        assert box(session).capture.text() == "Weekend discharge delays"
+        assert brainstorm_editor(session).capture.text() == "Weekend discharge delays"
 
     # room again
-    press_enter_with(qtbot, session, "")
+    capture(qtbot, session, "")
     assert shown_notes(session) == ["Saved before", "Weekend discharge delays"]
     assert "Weekend discharge delays" in session.projector.view.visible_texts()
-    assert box(session).capture.text() == ""
+    assert brainstorm_editor(session).capture.text() == ""
     assert session.console.message.text() == ""
     step_id = session.controller.current_step.id
     assert step_id is not None
@@ -101,7 +87,7 @@ def test_a_capture_the_disk_refuses_is_not_shown_and_what_was_typed_stays(
         "Saved before", "Weekend discharge delays"]
 
     monkeypatch.setattr(WorkshopRepository, "_insert_contribution", full)
-    press_enter_with(qtbot, session, "Later")  # a new spell of trouble: told again
+    capture(qtbot, session, "Later")  # a new spell of trouble: told again
     assert len(told) == 2
 
 
@@ -110,8 +96,8 @@ def test_an_undo_the_disk_refuses_changes_nothing_on_screen(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl+Z on a full disk: the note stays (it is still in the database), the undo
     step is dropped so the stack never claims otherwise, and nothing crashes."""
-    press_enter_with(qtbot, session, "First")
-    press_enter_with(qtbot, session, "Second")
+    capture(qtbot, session, "First")
+    capture(qtbot, session, "Second")
     stack = session.controller.undo_stack
     assert stack.count() == 2
     with monkeypatch.context() as disk:
@@ -200,18 +186,18 @@ def test_when_the_disk_fills_up_mid_workshop_nothing_shown_is_lost(
     session = bench.session
     assert session is not None
     small_disk.fill()
-    press_enter_with(qtbot, session, "Typed while the disk was full " * 20)
+    capture(qtbot, session, "Typed while the disk was full " * 20)
     assert shown_notes(session) == ["Before the disk filled"]
-    assert box(session).capture.text().startswith("Typed while the disk was full")
+    assert brainstorm_editor(session).capture.text().startswith("Typed while the disk was full")
     assert told
     assert told[0][1].startswith("The disk is full: the database ")
     assert bench.backup_now() is None  # told on the status bar, the workshop goes on
     assert "Backup failed (the workshop goes on): The disk is full" in \
         session.console.statusBar().currentMessage()
     small_disk.make_room()
-    press_enter_with(qtbot, session, "")
+    capture(qtbot, session, "")
     assert shown_notes(session)[-1].startswith("Typed while the disk was full")
-    assert box(session).capture.text() == ""
+    assert brainstorm_editor(session).capture.text() == ""
     path = small_disk.folder / "collabfacil.db"
     conn = sqlite3.connect(path)
     try:
@@ -234,7 +220,7 @@ def test_restoring_a_backup_on_a_full_disk_is_refused_before_anything_closes(
     assert told[0][1].startswith("The disk is full: there is no room")
     assert bench.session is session  # still open, still working once there is room
     small_disk.make_room()
-    press_enter_with(qtbot, session, "After")  # type: ignore[arg-type]
+    capture(qtbot, session, "After")  # type: ignore[arg-type]
     assert shown_notes(session)[-1] == "After"  # type: ignore[arg-type]
 
 
