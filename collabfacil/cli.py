@@ -456,10 +456,8 @@ def _parse_app_form(argv: list[str]) -> argparse.Namespace | None:
     parser = _add_app_options(_AppFormParser(prog=PROG, allow_abbrev=False,
                                              add_help=False))
     try:
-        args, rest = parser.parse_known_args(argv)
+        args = parser.parse_args(argv)  # anything unknown is an error: not this form
     except _NotTheAppFormError:
-        return None
-    if rest:
         return None
     args.command = None
     return args
