@@ -19,6 +19,7 @@ from collabfacil.domain.matrix_maps import by_ring, gives, moved_data, rings_of
 from collabfacil.domain.model import StepItem
 from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 
 MOVED = "➜"
 
@@ -58,7 +59,7 @@ class CirclesEditor(QWidget):
         for i, ring in enumerate(self.rings):
             column = QVBoxLayout()
             title = QLabel(f"{i + 1}. {ring}")
-            title.setObjectName("sectionLabel")
+            give_look(title, "sectionLabel")
             title.setWordWrap(True)
             title.setTextFormat(Qt.TextFormat.PlainText)
             box = QListWidget()
@@ -71,13 +72,13 @@ class CirclesEditor(QWidget):
             rings_row.addLayout(column, 1)
             self.lists.append(box)
         self.gives_label = QLabel()
-        self.gives_label.setObjectName("phases")
+        give_look(self.gives_label, "phases")
         self.gives_label.setWordWrap(True)
         self.gives_label.setTextFormat(Qt.TextFormat.PlainText)
         hint = QLabel("Enter adds to the chosen ring (Alt+1…) · Left / Right or [ ] move "
                       "the selected entry between rings · Delete removes it · Ctrl+Z undoes "
                       f"· {MOVED} marks an entry moved from where it started")
-        hint.setObjectName("hint")
+        give_look(hint, "hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

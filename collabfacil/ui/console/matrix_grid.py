@@ -34,6 +34,7 @@ from collabfacil.domain.steps.matrix import partner_labels
 from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.console.matrix_table import GridContent, KeyGrid, LabelledGridModel
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 from collabfacil.ui.projector.matrix_focus import set_focus
 
 # Pale tints of the Okabe–Ito colours, one per role, with dark text on them.
@@ -72,7 +73,7 @@ class GridEditor(QWidget):
             Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.verticalHeader().customContextMenuRequested.connect(self._on_row_menu)
         self.findings_title = QLabel()
-        self.findings_title.setObjectName("sectionLabel")
+        give_look(self.findings_title, "sectionLabel")
         self.findings_list = QListWidget()
         self.findings_list.setAccessibleName("Checks on the grid")
         self.findings_list.setWordWrap(True)
@@ -82,7 +83,7 @@ class GridEditor(QWidget):
             "There are no columns: give the step `columns`, or add partner organisations "
             "to the workshop.")
         self.empty_columns.setWordWrap(True)
-        self.empty_columns.setObjectName("errorMessage")
+        give_look(self.empty_columns, "errorMessage")
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -97,7 +98,7 @@ class GridEditor(QWidget):
         hint = QLabel(f"{title}: arrows move · {role_keys_hint(self.mode)} · "
                       "Delete clears · Ctrl+Z undoes · right-click a row you added to "
                       "remove it")
-        hint.setObjectName("hint")
+        give_look(hint, "hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

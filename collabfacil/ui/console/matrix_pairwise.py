@@ -19,6 +19,7 @@ from collabfacil.domain.matrix_grid import (
 from collabfacil.domain.steps.matrix import partner_labels
 from collabfacil.ui.console.matrix_table import GridContent, KeyGrid, LabelledGridModel
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 from collabfacil.ui.projector.matrix_focus import set_focus
 
 # A light-to-dark sequential blue (ColorBrewer Blues, safe for colour-blind readers);
@@ -40,7 +41,7 @@ class PairwiseEditor(QWidget):
                                      "column")
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
         self.asymmetry_title = QLabel()
-        self.asymmetry_title.setObjectName("sectionLabel")
+        give_look(self.asymmetry_title, "sectionLabel")
         self.asymmetry_list = QListWidget()
         self.asymmetry_list.setAccessibleName("Pairs who rate each other differently")
         self.asymmetry_list.setWordWrap(True)
@@ -59,7 +60,7 @@ class PairwiseEditor(QWidget):
         self.scale.setTextFormat(Qt.TextFormat.PlainText)
         hint = QLabel("Each row rates its relationship with each column: arrows move · "
                       "0–5 set the rating · Delete clears · Ctrl+Z undoes")
-        hint.setObjectName("hint")
+        give_look(hint, "hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -33,6 +33,7 @@ from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.console.matrix_map import MiniMap
 from collabfacil.ui.console.matrix_zones import ZoneCounts
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 from collabfacil.ui.projector.matrix_focus import set_focus
 
 HINT = ("Map: arrows move the selected point (Shift: further) · [ ] choose the previous / "
@@ -68,7 +69,7 @@ class QuadrantEditor(QWidget):
         self.list.currentRowChanged.connect(self._on_list_row_changed)
         self.list.installEventFilter(self)
         self.mode_label = QLabel()
-        self.mode_label.setObjectName("phases")
+        give_look(self.mode_label, "phases")
         top = QHBoxLayout()
         top.addWidget(self.capture, 3)
         top.addWidget(QLabel("Lands in:"))
@@ -87,7 +88,7 @@ class QuadrantEditor(QWidget):
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
         hint = QLabel(HINT)
-        hint.setObjectName("hint")
+        give_look(hint, "hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

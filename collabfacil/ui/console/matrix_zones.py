@@ -10,6 +10,7 @@ from collabfacil.domain.matrix_maps import scenarios_of, zone_count_items, zones
 from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.console.matrix_table import GridContent, KeyGrid, LabelledGridModel
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 from collabfacil.ui.projector.matrix_focus import focus, set_focus
 
 NO_SCENARIO = "Hands"  # the column's heading when the step names no scenarios
@@ -45,7 +46,7 @@ class ZoneCounts(QWidget):
         self.scenario_label.setTextFormat(Qt.TextFormat.PlainText)
         title = QLabel("Show of hands per zone: type the count, Enter · + / - one more "
                        "or less · Delete clears")
-        title.setObjectName("hint")
+        give_look(title, "hint")
         title.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from collabfacil.domain.timer import format_clock
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import ERROR, WARNING, Look, set_colours, set_text_look
 
 
 class TimerPanel(QWidget):
@@ -24,6 +25,9 @@ class TimerPanel(QWidget):
         self.controller = controller
         self.clock = QLabel()
         self.clock.setObjectName("timerClock")
+        # the application's font: its digits are all one width (tabular), as in
+        # Segoe UI, DejaVu Sans and Noto Sans, so the time does not jiggle
+        set_text_look(self.clock, Look(28, bold=True))
         self.clock.setAccessibleName("Time left on this step")
         self.start_button = QPushButton("Start")
         self.start_button.setToolTip("Start or pause the timer (Space)")
@@ -49,16 +53,19 @@ class TimerPanel(QWidget):
         controller.timer_signalled.connect(self._on_timer_signalled)
         self.sound = True  # the console's menu can turn the chime off
         self.last_signal = ""
+        self.flash = ""  # the clock's background while it flashes
+        self._flash_ends = QTimer(self)
+        self._flash_ends.setSingleShot(True)
+        self._flash_ends.setInterval(2500)
+        self._flash_ends.timeout.connect(self._end_flash)
         controller.step_changed.connect(self._on_timer_ticked)
         self._on_timer_ticked()
 
     def _on_timer_ticked(self, *_: object) -> None:
         remaining = self.controller.remaining_seconds()
         self.clock.setText(format_clock(remaining))
-        colour = " color: #B3261E;" if remaining < 0 else (
-            " color: #8A5300;" if remaining <= 60 else "")
-        self.clock.setStyleSheet(
-            "font-size: 28px; font-weight: bold; font-family: monospace;" + colour)
+        set_colours(self.clock, text=ERROR if remaining < 0 else (
+            WARNING if remaining <= 60 else ""), background=self.flash)
         self.start_button.setText("Pause" if self.controller.countdown.running
                                   else "Start")
         outlook = self.controller.forecast()
@@ -73,8 +80,12 @@ class TimerPanel(QWidget):
         system beep is the sound, and the flash is always there.
         """
         self.last_signal = moment
-        flash = "#FFE08A" if moment == "one_minute" else "#F4B6AE"
-        self.clock.setStyleSheet(self.clock.styleSheet() + f" background: {flash};")
-        QTimer.singleShot(2500, self._on_timer_ticked)
+        self.flash = "#FFE08A" if moment == "one_minute" else "#F4B6AE"
+        self._on_timer_ticked()
+        self._flash_ends.start()
         if self.sound:
             QApplication.beep()
+
+    def _end_flash(self) -> None:
+        self.flash = ""
+        self._on_timer_ticked()

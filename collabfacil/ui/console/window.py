@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QPlainTextEdit,
@@ -27,21 +26,12 @@ from collabfacil.ui.console.steps import editor_for
 from collabfacil.ui.console.timer_panel import TimerPanel
 from collabfacil.ui.controller import SessionController
 from collabfacil.ui.data_exports import EXPORTS
+from collabfacil.ui.looks import SCRIPT_BACKGROUND, plain_label, set_colours
 from collabfacil.ui.projector.theme import THEME_LABELS
 
 if TYPE_CHECKING:  # (imported when first shown, not at start-up)
     from collabfacil.ui.about import AboutDialog
     from collabfacil.ui.console.shortcuts_overlay import ShortcutsOverlay
-
-
-def _plain_label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # user text is never rich text
-    label.setWordWrap(wrap)
-    label.setText(text)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class ConsoleWindow(QMainWindow):
@@ -73,11 +63,11 @@ class ConsoleWindow(QMainWindow):
         for i, step in enumerate(controller.steps):
             self.agenda.addItem(f"{i + 1}. {step.title}  ({step.minutes} min)")
         self.agenda.currentRowChanged.connect(self._on_agenda_row_changed)
-        self.step_title = _plain_label(name="stepTitle")
-        self.step_meta = _plain_label(name="stepMeta")
-        self.prompt = _plain_label(name="prompt")
+        self.step_title = plain_label(name="stepTitle")
+        self.step_meta = plain_label(name="stepMeta")
+        self.prompt = plain_label(name="prompt")
         self.prompt.setAccessibleName("Prompt shown to the room")
-        self.script = _plain_label(name="script")
+        self.script = plain_label(name="script")
         self.script.setAccessibleName("Facilitator's script (not projected)")
         self.private_notes = QPlainTextEdit()
         self.private_notes.setObjectName("privateNotes")
@@ -96,14 +86,14 @@ class ConsoleWindow(QMainWindow):
         self.reveal_button.setCheckable(True)
         self.reveal_button.setToolTip("Show the room the results hidden until now (Ctrl+R)")
         self.reveal_button.clicked.connect(controller.toggle_reveal)
-        self.phases_label = _plain_label(name="phases")
+        self.phases_label = plain_label(name="phases")
         self.phases_label.setAccessibleName("Timed phases of this step")
-        self.message = _plain_label(name="errorMessage")
+        self.message = plain_label(name="errorMessage")
         self.previous_button = QPushButton("◀ Previous")
         self.previous_button.setToolTip("Previous step (PageUp)")
         self.next_button = QPushButton("Next ▶")
         self.next_button.setToolTip("Next step (PageDown)")
-        self.position_label = _plain_label(wrap=False)
+        self.position_label = plain_label(wrap=False)
         self.previous_button.clicked.connect(controller.previous_step)
         self.next_button.clicked.connect(controller.next_step)
         self.editor_holder = QVBoxLayout()
@@ -135,8 +125,9 @@ class ConsoleWindow(QMainWindow):
         header.addLayout(right_of_title)
         script_frame = QFrame()
         script_frame.setObjectName("scriptFrame")
+        set_colours(script_frame, background=SCRIPT_BACKGROUND)
         script_layout = QVBoxLayout(script_frame)
-        script_layout.addWidget(_plain_label("Your script (not on the projector)",
+        script_layout.addWidget(plain_label("Your script (not on the projector)",
                                              name="sectionLabel"))
         # a long script scrolls in a few lines, so the capture area keeps its room
         script_scroll = QScrollArea()
@@ -158,7 +149,7 @@ class ConsoleWindow(QMainWindow):
         right = QWidget()
         column = QVBoxLayout(right)
         column.addLayout(header)
-        column.addWidget(_plain_label("Prompt on the projector", name="sectionLabel"))
+        column.addWidget(plain_label("Prompt on the projector", name="sectionLabel"))
         column.addWidget(self.prompt)
         column.addWidget(self.phases_label)
         column.addWidget(script_frame)
@@ -170,22 +161,13 @@ class ConsoleWindow(QMainWindow):
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(self.agenda, 1)
-        left_column.addWidget(_plain_label("The room sees", name="sectionLabel"))
+        left_column.addWidget(plain_label("The room sees", name="sectionLabel"))
         self.preview_holder = left_column
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 980])
         self.setCentralWidget(splitter)
-        self.setStyleSheet(
-            "#stepTitle { font-size: 22px; font-weight: bold; }"
-            "#stepMeta, #hint { color: #555; }"
-            "#prompt { font-size: 15px; }"
-            "#sectionLabel { color: #555; font-weight: bold; }"
-            "#scriptFrame, #scriptScroll, #scriptScroll > QWidget > QWidget"
-            " { background: #F3F1EA; border-radius: 4px; }"
-            "#errorMessage { color: #B3261E; font-weight: bold; }"
-            "#phases { color: #0B4F8A; font-weight: bold; }")
 
     def attach_preview(self, source: QWidget) -> None:
         """Show a live, scaled preview of the projector view under the agenda."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from collabfacil.domain.model import Action
 from collabfacil.domain.steps.actions import drafts_for, smart_checklist
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 from collabfacil.ui.models import ActionRole
 
 _UK_DATE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
@@ -82,7 +83,7 @@ class ActionsEditor(QWidget):
         self.cancel_button.clicked.connect(self.clear_form)
         self.cancel_button.hide()
         self.message = QLabel()
-        self.message.setObjectName("errorMessage")
+        give_look(self.message, "errorMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from collabfacil.domain.model import NOTE_COLOURS, Contribution
 from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 from collabfacil.ui.models import ContributionRole, OrganisationRole, SectionRole
 
 if TYPE_CHECKING:
@@ -203,7 +204,7 @@ class BrainstormEditor(QWidget):
         controller.notes.modelReset.connect(self._on_notes_changed)
         hint = QLabel("Double-click or F2 to edit a note · Delete removes it · "
                       "right-click to move it or tag an organisation")
-        hint.setObjectName("hint")
+        give_look(hint, "hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(pickers)

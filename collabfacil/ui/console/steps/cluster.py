@@ -42,6 +42,7 @@ from collabfacil.domain.sources import source_step
 from collabfacil.domain.steps import cluster
 from collabfacil.domain.steps.cluster import Theme
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 
 NOTE_MIME = "application/x-collabfacil-note-uids"
 UidRole = Qt.ItemDataRole.UserRole + 40  # a note row's uid
@@ -257,7 +258,7 @@ class ClusterEditor(QWidget):
         self.ungrouped.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         _setup_drag(self.ungrouped)
         self.ungrouped_title = QLabel()
-        self.ungrouped_title.setObjectName("sectionLabel")
+        give_look(self.ungrouped_title, "sectionLabel")
         self.ungrouped_title.setBuddy(self.ungrouped)
 
         self.themes_model = _ThemesModel(self.put_notes, self.rename, self)
@@ -271,7 +272,7 @@ class ClusterEditor(QWidget):
                                          | QAbstractItemView.EditTrigger.DoubleClicked)
         _setup_drag(self.themes_view)
         themes_title = QLabel("&Themes (press 1–9 on a note to put it in that theme)")
-        themes_title.setObjectName("sectionLabel")
+        give_look(themes_title, "sectionLabel")
         themes_title.setBuddy(self.themes_view)
 
         for view in (self.ungrouped, self.themes_view):
@@ -312,7 +313,7 @@ class ClusterEditor(QWidget):
         hint = QLabel("Select notes, press 1–9 to put them in that theme, 0 or Delete to "
                       "take them out · or drag them · F2 renames a theme · Ctrl+M merges "
                       "the selected themes · Ctrl+Z undoes")
-        hint.setObjectName("hint")
+        give_look(hint, "hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

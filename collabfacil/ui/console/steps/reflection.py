@@ -41,6 +41,7 @@ from collabfacil.domain.steps.reflection import (
 )
 from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import plain_label
 
 UidRole = Qt.ItemDataRole.UserRole
 _UK_DATE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
@@ -56,15 +57,6 @@ def iso_date(text: str) -> str:
         except ValueError:
             return text.strip()
     return text.strip()
-
-
-def _label(text: str = "", *, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 def _deletable_list(name: str, on_delete: object) -> QListWidget:
@@ -146,15 +138,15 @@ class ReflectionEditor(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(_label(f"{COMMITMENTS_TITLE}: whose well will you dig? "
+        right_layout.addWidget(plain_label(f"{COMMITMENTS_TITLE}: whose well will you dig? "
                                       "(Alt+C)", name="sectionLabel"))
         right_layout.addLayout(form)
         right_layout.addWidget(self.add_button)
         right_layout.addWidget(self.commitment_list, 1)
         right.setVisible(self.settings.commitments)
 
-        self.count_label = _label(name="hint")
-        self.message = _label(name="errorMessage")
+        self.count_label = plain_label(name="hint")
+        self.message = plain_label(name="errorMessage")
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -165,7 +157,7 @@ class ReflectionEditor(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.count_label)
-        layout.addWidget(_label("Alt+1…9: a prompt · Enter captures · Delete removes the "
+        layout.addWidget(plain_label("Alt+1…9: a prompt · Enter captures · Delete removes the "
                                 "selected entries · Ctrl+Z undoes", name="hint"))
 
         def shortcut(keys: str, slot: object) -> None:

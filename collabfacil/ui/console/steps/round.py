@@ -26,20 +26,12 @@ from collabfacil.domain.model import StepItem
 from collabfacil.domain.steps.round import PERSON, TURN, RoundSettings, entry_text
 from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import plain_label
 from collabfacil.ui.projector.steps.round import RoundState, refresh, round_state, set_run
 
 NameRole = Qt.ItemDataRole.UserRole
 CURRENT_BACKGROUND = QColor("#FFE9A8")
 DONE_INK = QColor("#555555")
-
-
-def _label(text: str = "", *, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class RoundEditor(QWidget):
@@ -53,11 +45,11 @@ class RoundEditor(QWidget):
         self._shown: tuple[str | None, str] = (None, "")
         self._prefilled_for: str | None = None
 
-        self.now_label = _label(name="roundNow")
+        self.now_label = plain_label(name="roundNow")
         self.now_label.setAccessibleName("Whose turn it is")
         self.clock_label = QLabel()
         self.clock_label.setAccessibleName("Time left for this speaker")
-        self.next_label = _label(name="hint")
+        self.next_label = plain_label(name="hint")
         self.clock_button = QPushButton("Start clock (Ctrl+G)")
         self.clock_button.setToolTip("Start or pause this speaker's time")
         self.clock_button.clicked.connect(self.toggle_clock)
@@ -76,7 +68,7 @@ class RoundEditor(QWidget):
             box.submitted.connect(lambda _t, i=i: self._on_box_submitted(i))
             self.boxes.append(box)
             if label:
-                boxes.addWidget(_label(label), 0, i)
+                boxes.addWidget(plain_label(label), 0, i)
             boxes.addWidget(box, 1, i)
         self.capture_button = QPushButton("Capture and next (Enter)")
         self.capture_button.clicked.connect(self.capture)
@@ -100,13 +92,13 @@ class RoundEditor(QWidget):
         self.queue.addAction(delete)
         self.add_name = CaptureBox("Add a name to the queue (Alt+N), then Enter")
         self.add_name.submitted.connect(self.add_person)
-        self.count_label = _label()
-        self.message = _label(name="errorMessage")
-        hint = _label("Enter on a name in the queue: their turn now (or again, to change "
+        self.count_label = plain_label()
+        self.message = plain_label(name="errorMessage")
+        hint = plain_label("Enter on a name in the queue: their turn now (or again, to change "
                       "their entry) · Delete: remove their entry, or a name added here · "
                       "Ctrl+Z undoes", name="hint")
         if self.settings.private:
-            privacy = _label("Private round: entries stay off the projector and out of "
+            privacy = plain_label("Private round: entries stay off the projector and out of "
                              "the PDF.", name="hint")
         else:
             privacy = None

@@ -39,6 +39,7 @@ from collabfacil.domain.steps.spectrum import (
 )
 from collabfacil.domain.text import clean_text
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 from collabfacil.ui.projector.steps.spectrum import SPLIT, draw_marker, set_focus
 
 # Okabe–Ito, dark enough for a light window: "now" blue circles, "target" vermilion
@@ -226,7 +227,7 @@ class SpectrumEditor(QWidget):
         markers.addStretch(1)
         self.subject_label = QLabel()
         self.subject_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.subject_label.setObjectName("stepTitle")
+        give_look(self.subject_label, "stepTitle")
         self.subject_label.setWordWrap(True)
         self.pad = HandsPad(self)
         self.summary = QLabel()
@@ -234,13 +235,13 @@ class SpectrumEditor(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Median levels and gap for this subject")
         self.message = QLabel()
-        self.message.setObjectName("errorMessage")
+        give_look(self.message, "errorMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         hint = QLabel(f"In the pad: 1–{len(self.levels)} adds a hand at that level · "
                       "Shift+digit or Backspace takes one away · N / T or Tab: now or "
                       "target · Delete (in the list) removes a subject added here")
-        hint.setObjectName("hint")
+        give_look(hint, "hint")
         hint.setWordWrap(True)
         right = QVBoxLayout()
         right.addWidget(self.subject_label)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -39,19 +38,11 @@ from collabfacil.domain.steps.statement import (
     too_many,
 )
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import plain_label
 
 UidRole = Qt.ItemDataRole.UserRole
 HAND_KEYS = {Qt.Key.Key_A: "agree", Qt.Key.Key_L: "live_with", Qt.Key.Key_O: "object"}
 HAND_LETTERS = {"agree": "A", "live_with": "L", "object": "O"}
-
-
-def _label(text: str = "", *, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class DraftEdit(QPlainTextEdit):
@@ -118,12 +109,12 @@ class StatementEditor(QWidget):
         self.draft.textChanged.connect(self._on_draft_changed)
         self.save_button = QPushButton("Save as new version (Ctrl+Enter)")
         self.save_button.clicked.connect(self.save)
-        self.draft_status = _label(name="hint")
-        self.limit = _label(name="errorMessage")
+        self.draft_status = plain_label(name="hint")
+        self.limit = plain_label(name="errorMessage")
 
         self.pad = ConsentPad()
         self.pad.hand.connect(self.add_hand)
-        self.pad_title = _label(name="sectionLabel")
+        self.pad_title = plain_label(name="sectionLabel")
         self.spins: dict[str, QSpinBox] = {}
         grid = QGridLayout()
         for col, (key, label) in enumerate(HANDS):
@@ -137,7 +128,7 @@ class StatementEditor(QWidget):
             self.spins[key] = spin
             grid.addWidget(button, 0, col)
             grid.addWidget(spin, 1, col)
-        self.consent_summary = _label()
+        self.consent_summary = plain_label()
         pad_layout = QVBoxLayout(self.pad)
         pad_layout.addWidget(self.pad_title)
         pad_layout.addLayout(grid)
@@ -146,7 +137,7 @@ class StatementEditor(QWidget):
         self.agree_button.clicked.connect(self.agree)
         self.withdraw_button = QPushButton("Withdraw agreement")
         self.withdraw_button.clicked.connect(self.withdraw)
-        self.agreement = _label(name="agreement")
+        self.agreement = plain_label(name="agreement")
 
         self.history = QListWidget()
         self.history.setAccessibleName("Versions, newest first")
@@ -160,12 +151,12 @@ class StatementEditor(QWidget):
         self.restore_button.setToolTip("Save the selected version again as the newest one "
                                        "(Enter in the list)")
         self.restore_button.clicked.connect(self.restore)
-        self.message = _label(name="errorMessage")
+        self.message = plain_label(name="errorMessage")
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(_label(f"{self.settings.title}: the draft", name="sectionLabel"))
+        left_layout.addWidget(plain_label(f"{self.settings.title}: the draft", name="sectionLabel"))
         left_layout.addWidget(self.draft, 1)
         row = QHBoxLayout()
         row.addWidget(self.save_button)
@@ -182,7 +173,7 @@ class StatementEditor(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(_label("Versions (newest first)", name="sectionLabel"))
+        right_layout.addWidget(plain_label("Versions (newest first)", name="sectionLabel"))
         right_layout.addWidget(self.history, 2)
         right_layout.addWidget(self.preview, 1)
         right_layout.addWidget(self.restore_button)
@@ -194,7 +185,7 @@ class StatementEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter, 1)
-        layout.addWidget(_label("Alt+C: the consent pad, then A / L / O per hand · "
+        layout.addWidget(plain_label("Alt+C: the consent pad, then A / L / O per hand · "
                                 "Alt+D: back to the draft · Enter on a version restores it "
                                 "· Ctrl+Z undoes a save, a hand or an agreement",
                                 name="hint"))

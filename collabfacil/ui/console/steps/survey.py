@@ -45,6 +45,7 @@ from collabfacil.domain.steps.survey import (
 from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.console.steps.spectrum import digit_of
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 from collabfacil.ui.projector.steps.survey import RADAR, STATEMENTS, responses_text, set_view
 
 COLUMNS = ("#", "Statement", "1", "2", "3", "4", "5", "DK", "n", "Mean", "Spread", "Flags")
@@ -74,10 +75,10 @@ class SurveyEditor(QWidget):
         self.preview = QLabel()
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
-        self.preview.setObjectName("hint")
+        give_look(self.preview, "hint")
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.count_label.setObjectName("sectionLabel")
+        give_look(self.count_label, "sectionLabel")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Statements and their counts: digits add a vote")
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -110,13 +111,13 @@ class SurveyEditor(QWidget):
         self.privacy.setTextFormat(Qt.TextFormat.PlainText)
         self.privacy.setWordWrap(True)
         self.message = QLabel()
-        self.message.setObjectName("errorMessage")
+        give_look(self.message, "errorMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         hint = QLabel("In the table: 1–5 adds a vote for the selected statement, 0 or x "
                       "a don't know · Shift+digit or Backspace takes one away · "
                       "Ctrl+R reveals the results to the room")
-        hint.setObjectName("hint")
+        give_look(hint, "hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

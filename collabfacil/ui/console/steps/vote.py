@@ -33,6 +33,7 @@ from collabfacil.domain.errors import ValidationError
 from collabfacil.domain.model import StepItem
 from collabfacil.domain.steps import vote
 from collabfacil.ui.controller import SessionController
+from collabfacil.ui.looks import give_look
 
 Index = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole + 50
@@ -140,7 +141,7 @@ class VoteEditor(QWidget):
         self.next_button.clicked.connect(self.next_voter)
         self.voter_status = QLabel()
         self.voter_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.voter_status.setObjectName("phases")
+        give_look(self.voter_status, "phases")
 
         self.model = TargetTableModel("points" if self.rank else "dots", self)
         self.table = _TargetTable(self)
@@ -157,7 +158,7 @@ class VoteEditor(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         choices_label = QLabel("&Choices (the room sees totals only when you reveal them)")
-        choices_label.setObjectName("sectionLabel")
+        give_look(choices_label, "sectionLabel")
         choices_label.setBuddy(self.table)
 
         self.order = QLineEdit()
@@ -172,7 +173,7 @@ class VoteEditor(QWidget):
         self.entries.setAccessibleName("Entries so far, newest first")
         self.entries.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         entries_label = QLabel("E&ntries, newest first (Delete removes one)")
-        entries_label.setObjectName("sectionLabel")
+        give_look(entries_label, "sectionLabel")
         entries_label.setBuddy(self.entries)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -203,7 +204,7 @@ class VoteEditor(QWidget):
                     f"Enter: next {self.noun.lower()} · Alt+W types a name · "
                     "Ctrl+Z undoes")
         hint = QLabel(keys)
-        hint.setObjectName("hint")
+        give_look(hint, "hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
