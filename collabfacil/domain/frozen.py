@@ -1,20 +1,21 @@
-"""``@frozen``: an immutable dataclass for which Python compiles one method, not six.
+"""``@frozen``: an immutable dataclass whose methods cost nothing to import.
 
 ``@dataclass(frozen=True)`` on Python 3.11 writes the source of ``__init__``,
 ``__repr__``, ``__eq__``, ``__hash__``, ``__setattr__`` and ``__delattr__`` for every
 class and compiles each as the class's module is imported: about half a
 millisecond a class, some 20 ms of the app's start-up for the forty classes it
-needs. ``@frozen`` lets ``dataclass`` generate only ``__init__`` and gives every
-class the same five functions below, which read the class's fields instead of
-having them written in. The price is paid when a value is made: ``__init__``
-sets each field through the shared ``__setattr__`` (about 3 µs a value; 7 ms
-more to open a workshop of 2,000 notes, against 20 ms off every start).
+needs. ``@frozen`` gives every class the same five functions below, which read the
+class's fields instead of having them written in, and writes ``__init__`` only
+when the first value of the class is made: half the classes imported at start-up
+make none before the windows show. ``__init__`` sets each field directly, as the
+standard frozen one does; the shared ``__setattr__`` refuses any change after it.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
-from dataclasses import FrozenInstanceError, dataclass, field, fields
+from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
 
@@ -34,7 +35,7 @@ def frozen(cls: type[T]) -> type[T]:
     ``repr`` shows ``Name(field=value, ...)``. ``dataclasses.fields``,
     ``replace`` and ``asdict`` work as on any dataclass.
     """
-    defined = [name for name in _SHARED if name in cls.__dict__]
+    defined = [name for name in ("__init__", *_SHARED) if name in cls.__dict__]
     if defined:
         raise TypeError(f"{cls.__qualname__} defines {', '.join(defined)}: "
                         "@frozen provides them")
@@ -44,8 +45,16 @@ def frozen(cls: type[T]) -> type[T]:
     if mutable:
         raise TypeError(f"{cls.__qualname__} cannot be @frozen on the mutable dataclass "
                         f"{', '.join(mutable)}")
-    cls = dataclass(eq=False, repr=False)(cls)
-    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    cls = dataclass(init=False, eq=False, repr=False)(cls)
+    every = fields(cls)  # type: ignore[arg-type]
+    pseudo = [f.name for f in cls.__dataclass_fields__.values()  # type: ignore[attr-defined]
+              if f not in every and "InitVar" in str(f.type)]
+    if pseudo:
+        raise TypeError(f"{cls.__qualname__} has InitVar fields ({', '.join(pseudo)}): "
+                        "@frozen does not take them")
+    cls.__init__ = _first_init(cls)  # type: ignore[misc]
+    cls.__signature__ = _Signature()  # type: ignore[attr-defined]
+    names = tuple(f.name for f in every)
     values: Callable[[object], Any]
     if len(names) > 1:
         values = attrgetter(*names)  # a tuple of the fields, as compared and hashed
@@ -61,6 +70,90 @@ def frozen(cls: type[T]) -> type[T]:
     cls.__hash__ = _hash  # type: ignore[method-assign,assignment]
     cls.__repr__ = _repr  # type: ignore[method-assign,assignment]
     return cls
+
+
+def _first_init(cls: type) -> Callable[..., None]:
+    """An ``__init__`` that, called the first time, writes the class's own and
+    puts it in its place: a class no value is made of costs no compiling."""
+
+    def first(self: Any, *args: Any, **kwargs: Any) -> None:
+        if cls.__dict__["__init__"] is first:
+            cls.__init__ = _compile_init(cls)  # type: ignore[misc]
+        cls.__init__(self, *args, **kwargs)  # type: ignore[misc]
+
+    first.__name__ = "__init__"
+    first.__qualname__ = f"{cls.__qualname__}.__init__"
+    return first
+
+
+class _Signature:
+    """``inspect.signature`` of a @frozen class: that of its ``__init__`` (written
+    now if not yet), as for any dataclass, not the placeholder's ``*args``."""
+
+    def __get__(self, obj: object, owner: type) -> inspect.Signature:
+        init = owner.__init__
+        if getattr(init, "__code__", None) is _PLACEHOLDER:
+            init = _compile_init(owner)
+            owner.__init__ = init  # type: ignore[misc]
+        signature = inspect.signature(init)
+        return signature.replace(parameters=list(signature.parameters.values())[1:])
+
+
+def _compile_init(cls: type) -> Callable[..., None]:
+    """``__init__`` for ``cls``, as ``dataclass`` writes it: its fields as
+    parameters (keyword-only ones after ``*``), their defaults and default
+    factories, each field set once, then ``__post_init__`` if there is one."""
+    given: dict[str, Any] = {"__set": object.__setattr__, "__FACTORY": _FACTORY}
+    positional: list[str] = []
+    keyword: list[str] = []
+    body: list[str] = []
+    for f in fields(cls):
+        default = f"__default_{f.name}"
+        if f.default_factory is not MISSING:
+            given[f"__factory_{f.name}"] = f.default_factory
+            made = f"__factory_{f.name}()"
+        else:
+            given[default] = f.default
+            made = default
+        if not f.init:
+            if f.default is not MISSING or f.default_factory is not MISSING:
+                body.append(f"__set(self, {f.name!r}, {made})")
+            continue  # (with neither, as in dataclass: left unset)
+        if f.default_factory is not MISSING:
+            param = f"{f.name}=__FACTORY"
+            body.append(f"if {f.name} is __FACTORY: {f.name} = {made}")
+        elif f.default is not MISSING:
+            param = f"{f.name}={default}"
+        else:
+            param = f.name
+        (keyword if f.kw_only else positional).append(param)
+        body.append(f"__set(self, {f.name!r}, {f.name})")
+    if hasattr(cls, "__post_init__"):
+        body.append("self.__post_init__()")
+    params = ", ".join(["self", *positional, *(["*", *keyword] if keyword else [])])
+    source = (f"def __make__({', '.join(given)}):\n"
+              f" def __init__({params}):\n"
+              + "".join(f"  {line}\n" for line in body or ["pass"])
+              + " return __init__")
+    namespace: dict[str, Any] = {}
+    exec(source, {}, namespace)  # our own source, of the field names
+    init: Callable[..., None] = namespace["__make__"](**given)
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__annotations__ = {**{f.name: f.type for f in fields(cls) if f.init},
+                            "return": None}
+    return init
+
+
+class _Factory:
+    """The default of a parameter whose value a factory makes, when it is left out."""
+
+    def __repr__(self) -> str:
+        return "<factory>"  # as dataclass shows it in a signature
+
+
+_FACTORY = _Factory()
+_PLACEHOLDER = _first_init(object).__code__
 
 
 def _no_values(obj: object) -> tuple[()]:

@@ -4,8 +4,17 @@ hashing, repr, replace and copies, and nothing can be changed once made."""
 from __future__ import annotations
 
 import copy
+import inspect
 import pickle
-from dataclasses import FrozenInstanceError, asdict, dataclass, field, fields, replace
+from dataclasses import (
+    FrozenInstanceError,
+    InitVar,
+    asdict,
+    dataclass,
+    field,
+    fields,
+    replace,
+)
 
 import pytest
 from hypothesis import given
@@ -202,3 +211,94 @@ def test_frozen_on_a_mutable_dataclass_is_refused() -> None:
             """Cannot be fixed on top of it."""
 
             b: int = 0
+
+
+def _pair() -> tuple[type, type]:
+    """The same class with every kind of field, @frozen and standard, made afresh
+    (so that no value of it has been made yet)."""
+
+    def make(decorate):  # type: ignore[no-untyped-def]
+        @decorate
+        class Kinds:
+            """Positional, defaulted, factory, not-in-init and keyword-only fields."""
+
+            a: int
+            b: str = "b"
+            c: list[int] = field(default_factory=list)
+            d: int = field(default=7, init=False)
+            e: dict[str, int] = field(default_factory=dict, init=False)
+            f: int = field(default=0, kw_only=True)
+            g: tuple[int, ...] = field(default=(), kw_only=True)
+
+        return Kinds
+
+    return make(frozen), make(dataclass(frozen=True))
+
+
+def test_signature_is_the_standard_ones_before_any_value_is_made() -> None:
+    ours, std = _pair()
+    assert str(inspect.signature(ours)) == str(inspect.signature(std))
+    ours, std = _pair()
+    ours(1)
+    assert str(inspect.signature(ours)) == str(inspect.signature(std))
+
+
+def _outcome(cls: type, args: tuple, kwargs: dict) -> object:
+    try:
+        value = cls(*args, **kwargs)
+    except TypeError as exc:
+        return ("TypeError", str(exc).replace("Kinds.", ""))
+    return tuple((f.name, getattr(value, f.name)) for f in fields(value))
+
+
+calls = st.tuples(
+    st.lists(st.integers(0, 3) | st.text(max_size=2), max_size=4).map(tuple),
+    st.dictionaries(st.sampled_from("abcdefgz"), st.integers(0, 3), max_size=3))
+
+
+@given(calls)
+def test_made_with_any_arguments_as_the_standard_one(call) -> None:
+    """The same values, defaults and factories, and the same TypeError for a
+    missing, repeated, unknown or not-in-init argument."""
+    args, kwargs = call
+    ours, std = _pair()
+    assert _outcome(ours, args, kwargs) == _outcome(std, args, kwargs)
+
+
+def test_each_value_gets_its_own_factory_made_fields() -> None:
+    ours, _ = _pair()
+    one, two = ours(1), ours(2)
+    assert one.c == []
+    assert one.e == {}
+    assert one.c is not two.c
+    assert one.e is not two.e
+
+
+def test_a_subclass_that_is_not_frozen_is_made_as_its_base() -> None:
+    class Plain(Derived):
+        """Adds nothing."""
+
+    made = Plain(1, "x")
+    assert (made.a, made.b) == (1, "x")
+    with pytest.raises(FrozenInstanceError):
+        made.a = 2  # type: ignore[misc]
+
+
+def test_own_init_and_initvar_are_refused() -> None:
+    with pytest.raises(TypeError, match="__init__"):
+        @frozen
+        class Own:
+            """Writes its own __init__."""
+
+            x: int
+
+            def __init__(self, x: int) -> None:
+                object.__setattr__(self, "x", x)
+
+    with pytest.raises(TypeError, match="InitVar"):
+        @frozen
+        class WithInitVar:
+            """Has an InitVar."""
+
+            x: int
+            seed: InitVar[int] = 0
