@@ -56,16 +56,19 @@ sys.exit(launch())
 # command, ended as soon as it says so (what comes after is not start-up).
 UNTIL_SHOWN = {
     "bare": BARE_QT.replace('print("shown", flush=True)', "import os; os._exit(0)", 1),
+    # (the command itself, its standard output ended at the line that says so)
     "ours": """
 import os, sys
-from collabfacil import startup
-startup.pause_collection()
-import collabfacil.app as app
-def said(message):
-    if message.startswith("Started"):
-        os._exit(0)
-app._say_now = said
-sys.exit(startup.launch())
+class UntilStarted:
+    def write(self, text):
+        if text.startswith("Started"):
+            os._exit(0)
+        return len(text)
+    def flush(self):
+        pass
+sys.stdout = UntilStarted()
+from collabfacil.startup import launch
+sys.exit(launch())
 """,
 }
 assert "os._exit" in UNTIL_SHOWN["bare"], "the bare program no longer prints its line"

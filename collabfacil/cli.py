@@ -112,6 +112,9 @@ def _repository(args: argparse.Namespace, *,
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    from collabfacil.ui.binding import load_qt
+
+    load_qt()  # first, so that PySide6 need not read our modules' source
     from collabfacil.app import run_app  # the only path that imports Qt widgets
 
     try:
