@@ -29,7 +29,10 @@ class Preferences:
     def _set(self, key: str, value: Any) -> None:
         if self._settings is None:
             self._memory[key] = value
-        else:
+        elif not (self._settings.contains(key)
+                  and str(self._settings.value(key)) == str(value)):
+            # written at once (a crash keeps it), but only when it changed: each
+            # write waits for the disk, and starting the app sets several again
             self._settings.setValue(key, value)
             self._settings.sync()
 
