@@ -14,8 +14,9 @@ standard frozen one does; the shared ``__setattr__`` refuses any change after it
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Callable
-from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
 
@@ -28,9 +29,9 @@ _SHARED = ("__setattr__", "__delattr__", "__eq__", "__hash__", "__repr__")
 def frozen(cls: type[T]) -> type[T]:
     """Make ``cls`` a dataclass that behaves as ``@dataclass(frozen=True)`` makes it.
 
-    ``__init__`` sets each field once (``__post_init__`` may still normalise one
-    with ``object.__setattr__``); after that, assigning or deleting an attribute
-    raises ``FrozenInstanceError``. Two instances are equal when they are of the
+    ``__init__`` sets each field (``__post_init__`` may still normalise one with
+    ``object.__setattr__``); assigning or deleting an attribute raises
+    ``FrozenInstanceError``. Two instances are equal when they are of the
     same class and their fields are equal, in order; equal instances hash alike;
     ``repr`` shows ``Name(field=value, ...)``. ``dataclasses.fields``,
     ``replace`` and ``asdict`` work as on any dataclass.
@@ -52,6 +53,7 @@ def frozen(cls: type[T]) -> type[T]:
     if pseudo:
         raise TypeError(f"{cls.__qualname__} has InitVar fields ({', '.join(pseudo)}): "
                         "@frozen does not take them")
+    _check_order(cls, every)
     cls.__init__ = _first_init(cls)  # type: ignore[misc]
     cls.__signature__ = _Signature()  # type: ignore[attr-defined]
     names = tuple(f.name for f in every)
@@ -70,6 +72,20 @@ def frozen(cls: type[T]) -> type[T]:
     cls.__hash__ = _hash  # type: ignore[method-assign,assignment]
     cls.__repr__ = _repr  # type: ignore[method-assign,assignment]
     return cls
+
+
+def _check_order(cls: type, every: tuple[Field[Any], ...]) -> None:
+    """Refuse, as ``dataclass`` does when it writes ``__init__``, a positional field
+    without a default after one with a default."""
+    defaulted = False
+    for f in every:
+        if not f.init or f.kw_only:
+            continue
+        if f.default is MISSING and f.default_factory is MISSING:
+            if defaulted:
+                raise TypeError(f"non-default argument {f.name!r} follows default argument")
+        else:
+            defaulted = True
 
 
 def _first_init(cls: type) -> Callable[..., None]:
@@ -136,7 +152,10 @@ def _compile_init(cls: type) -> Callable[..., None]:
               + "".join(f"  {line}\n" for line in body or ["pass"])
               + " return __init__")
     namespace: dict[str, Any] = {}
-    exec(source, {}, namespace)  # our own source, of the field names
+    module = sys.modules.get(cls.__module__)
+    # our own source, of the field names; the module's globals, so that
+    # typing.get_type_hints can read the annotations, as of any dataclass
+    exec(source, module.__dict__ if module else {}, namespace)
     init: Callable[..., None] = namespace["__make__"](**given)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
@@ -161,10 +180,8 @@ def _no_values(obj: object) -> tuple[()]:
 
 
 def _setattr(self: Any, name: str, value: object) -> None:
-    # __init__ sets each field once; nothing is set after it (nor anything else)
-    if name in self.__dict__ or name not in self.__dataclass_fields__:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-    object.__setattr__(self, name, value)
+    # __init__ sets the fields with object.__setattr__; nothing is set after it
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
 def _delattr(self: Any, name: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import inspect
 import pickle
+import typing
 from dataclasses import (
     FrozenInstanceError,
     InitVar,
@@ -302,3 +303,27 @@ def test_own_init_and_initvar_are_refused() -> None:
 
             x: int
             seed: InitVar[int] = 0
+
+
+def test_a_required_field_after_a_defaulted_one_is_refused_when_defined() -> None:
+    """As dataclass refuses it, at once, not when a value is first made."""
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default"):
+        @frozen
+        class Wrong:
+            """b has no default, after a that has one."""
+
+            a: int = 0
+            b: str
+
+    with pytest.raises(TypeError, match="non-default argument 'c' follows default"):
+        @frozen
+        class WrongBelow(Derived):
+            """Derived's b has a default; c after it has none."""
+
+            c: int
+
+
+def test_type_hints_of_init_resolve_as_the_standard_ones() -> None:
+    ours, std = _pair()
+    ours(1)
+    assert typing.get_type_hints(ours.__init__) == typing.get_type_hints(std.__init__)
