@@ -29,12 +29,15 @@ class Preferences:
     def _set(self, key: str, value: Any) -> None:
         if self._settings is None:
             self._memory[key] = value
-        elif not (self._settings.contains(key)
-                  and str(self._settings.value(key)) == str(value)):
+        else:
             # written at once (a crash keeps it), but only when it changed: each
-            # write waits for the disk, and starting the app sets several again
-            self._settings.setValue(key, value)
+            # write waits for the disk, and starting the app sets several again.
+            # sync() first reads what another copy of the app may have written.
             self._settings.sync()
+            if not (self._settings.contains(key)
+                    and str(self._settings.value(key)) == str(value)):
+                self._settings.setValue(key, value)
+                self._settings.sync()
 
     @property
     def projector_screen(self) -> ScreenInfo | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -51,3 +53,20 @@ def test_a_first_value_equal_to_the_default_is_still_written(tmp_path: Path) -> 
     settings, path = settings_file(tmp_path)
     Preferences(settings).theme = "dark"  # the default, but chosen: kept
     assert "theme=dark" in path.read_text()
+
+
+def test_a_value_another_copy_of_the_app_changed_is_written_again(tmp_path: Path) -> None:
+    """Two copies of the app (on two databases) share the settings file: setting
+    back what this copy last wrote is not skipped when the other changed it."""
+    settings, path = settings_file(tmp_path)
+    preferences = Preferences(settings)
+    preferences.theme = "dark"
+    other_copy = (
+        "import sys\nfrom PySide6.QtCore import QSettings\n"
+        "s = QSettings(sys.argv[1], QSettings.Format.IniFormat)\n"
+        "s.setValue('projector/theme', 'light')\ns.sync()\n")
+    subprocess.run([sys.executable, "-c", other_copy, str(path)], check=True)
+    assert "theme=light" in path.read_text()
+    preferences.theme = "dark"
+    assert "theme=dark" in path.read_text()
+    assert Preferences(QSettings(str(path), QSettings.Format.IniFormat)).theme == "dark"
