@@ -18,7 +18,10 @@ import sys
 from collections.abc import Callable
 from types import ModuleType
 
-_STDLIB = os.path.dirname(os.__file__) + os.sep
+# The standard library's folder; "" where os has no __file__ (an embedded Python),
+# and PySide then reads the standard library's modules itself.
+_OS_FILE = getattr(os, "__file__", None)
+_STDLIB = os.path.dirname(_OS_FILE) + os.sep if _OS_FILE else ""
 _FEATURE_MODULES = ("PySide6.support.feature", "shibokensupport.feature")
 
 
@@ -46,7 +49,7 @@ def answer_without_reading(reads: Callable[[ModuleType], bool]
             return True
         spec = getattr(module, "__spec__", None)
         origin = getattr(spec, "origin", None) or ""
-        if origin.startswith(_STDLIB) and "-packages" not in origin:
+        if _STDLIB and origin.startswith(_STDLIB) and "-packages" not in origin:
             return False
         return reads(module)
 

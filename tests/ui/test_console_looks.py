@@ -3,7 +3,7 @@ the timer's clock warns in colour (looks.py sets them without a style sheet)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFontInfo, QPalette
+from PySide6.QtGui import QColor, QFont, QFontInfo, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from support import close_session, show_session
@@ -12,7 +12,7 @@ from collabfacil.app import Session
 from collabfacil.domain.demo import build_demo
 from collabfacil.resources import load_default_library
 from collabfacil.storage.repository import WorkshopRepository
-from collabfacil.ui.looks import ERROR, MUTED, SCRIPT_BACKGROUND, WARNING
+from collabfacil.ui.looks import ERROR, LOOKS, MUTED, SCRIPT_BACKGROUND, WARNING
 
 
 def text_colour(widget: QWidget) -> QColor:
@@ -104,6 +104,7 @@ def test_the_clock_turns_amber_in_the_last_minute_and_red_over_time(
     assert text_colour(clock) == window_ink
     assert QFontInfo(clock.font()).pixelSize() == 28
     assert QFontInfo(clock.font()).bold()
+    assert clock.font().featureValue(QFont.Tag("tnum")) == 1  # digits of one width
     now[0] += c.remaining_seconds() - 30
     c.timer_ticked.emit()
     assert clock.text() == "0:30"
@@ -131,3 +132,31 @@ def test_the_clock_flashes_at_a_signal_through_the_ticks_then_stops(
     assert clock.palette().color(QPalette.ColorRole.Window) == QColor("#FFE08A")
     qtbot.waitUntil(lambda: not clock.autoFillBackground(), timeout=4000)
     assert timer.flash == ""
+
+
+def test_every_step_editors_role_labels_have_their_look(qtbot: QtBot,
+                                                         repo: WorkshopRepository) -> None:
+    """On every step of the demo (all its step types), each label of the console
+    named for a role (hint, section label, error, phases, title) has that role's
+    colour, weight and size."""
+    demo = show_session(qtbot, repo,
+                        repo.insert_workshop_data(build_demo(load_default_library())))
+    try:
+        seen: set[str] = set()
+        for index, step in enumerate(demo.controller.steps):
+            demo.controller.go_to_step(index)
+            for label in demo.console.findChildren(QLabel):
+                look = LOOKS.get(label.objectName())
+                if look is None:
+                    continue
+                seen.add(f"{step.type}:{label.objectName()}")
+                if look.colour:
+                    assert text_colour(label) == QColor(look.colour), label.objectName()
+                assert QFontInfo(label.font()).bold() == look.bold, label.objectName()
+                if look.pixel_size:
+                    assert QFontInfo(label.font()).pixelSize() == look.pixel_size
+        types = {s.type for s in demo.controller.steps}
+        assert {key.split(":")[0] for key in seen if key.endswith(":hint")} >= (
+            types - {"actions"})  # every editor but the actions form has a hint
+    finally:
+        close_session(demo)

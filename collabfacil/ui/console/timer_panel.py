@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,9 +26,12 @@ class TimerPanel(QWidget):
         self.controller = controller
         self.clock = QLabel()
         self.clock.setObjectName("timerClock")
-        # the application's font: its digits are all one width (tabular), as in
-        # Segoe UI, DejaVu Sans and Noto Sans, so the time does not jiggle
         set_text_look(self.clock, Look(28, bold=True))
+        # the application's font, with digits all of one width ("tnum": the default
+        # in Segoe UI and DejaVu Sans, not in every font), so the time keeps still
+        font = self.clock.font()
+        font.setFeature(QFont.Tag("tnum"), 1)
+        self.clock.setFont(font)
         self.clock.setAccessibleName("Time left on this step")
         self.start_button = QPushButton("Start")
         self.start_button.setToolTip("Start or pause the timer (Space)")
