@@ -93,9 +93,7 @@ def _first_init(cls: type) -> Callable[..., None]:
     puts it in its place: a class no value is made of costs no compiling."""
 
     def first(self: Any, *args: Any, **kwargs: Any) -> None:
-        if cls.__dict__["__init__"] is first:
-            cls.__init__ = _compile_init(cls)  # type: ignore[misc]
-        cls.__init__(self, *args, **kwargs)  # type: ignore[misc]
+        _written_init(cls)(self, *args, **kwargs)
 
     first.__name__ = "__init__"
     first.__qualname__ = f"{cls.__qualname__}.__init__"
@@ -107,12 +105,15 @@ class _Signature:
     now if not yet), as for any dataclass, not the placeholder's ``*args``."""
 
     def __get__(self, obj: object, owner: type) -> inspect.Signature:
-        init = owner.__init__
-        if getattr(init, "__code__", None) is _PLACEHOLDER:
-            init = _compile_init(owner)
-            owner.__init__ = init  # type: ignore[misc]
-        signature = inspect.signature(init)
+        signature = inspect.signature(_written_init(owner))
         return signature.replace(parameters=list(signature.parameters.values())[1:])
+
+
+def _written_init(cls: type) -> Callable[..., None]:
+    """``cls``'s own ``__init__``, written now if it is still the placeholder."""
+    if getattr(cls.__init__, "__code__", None) is _PLACEHOLDER:
+        cls.__init__ = _compile_init(cls)  # type: ignore[misc]
+    return cls.__init__  # type: ignore[misc]
 
 
 def _compile_init(cls: type) -> Callable[..., None]:
@@ -123,7 +124,8 @@ def _compile_init(cls: type) -> Callable[..., None]:
     positional: list[str] = []
     keyword: list[str] = []
     body: list[str] = []
-    for f in fields(cls):
+    every = fields(cls)
+    for f in every:
         default = f"__default_{f.name}"
         if f.default_factory is not MISSING:
             given[f"__factory_{f.name}"] = f.default_factory
@@ -159,7 +161,7 @@ def _compile_init(cls: type) -> Callable[..., None]:
     init: Callable[..., None] = namespace["__make__"](**given)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
-    init.__annotations__ = {**{f.name: f.type for f in fields(cls) if f.init},
+    init.__annotations__ = {**{f.name: f.type for f in every if f.init},
                             "return": None}
     return init
 
