@@ -58,6 +58,7 @@ class TimerPanel(QWidget):
         self.sound = True  # the console's menu can turn the chime off
         self.last_signal = ""
         self.flash = ""  # the clock's background while it flashes
+        self._colours: tuple[str, str] | None = None  # (text, background) as shown
         self._flash_ends = QTimer(self)
         self._flash_ends.setSingleShot(True)
         self._flash_ends.setInterval(2500)
@@ -68,8 +69,11 @@ class TimerPanel(QWidget):
     def _on_timer_ticked(self, *_: object) -> None:
         remaining = self.controller.remaining_seconds()
         self.clock.setText(format_clock(remaining))
-        set_colours(self.clock, text=ERROR if remaining < 0 else (
-            WARNING if remaining <= 60 else ""), background=self.flash)
+        colours = (ERROR if remaining < 0 else WARNING if remaining <= 60 else "",
+                   self.flash)
+        if colours != self._colours:  # (a new palette every second would be waste)
+            self._colours = colours
+            set_colours(self.clock, text=colours[0], background=colours[1])
         self.start_button.setText("Pause" if self.controller.countdown.running
                                   else "Start")
         outlook = self.controller.forecast()
