@@ -128,7 +128,7 @@ class ConsoleWindow(QMainWindow):
         set_colours(script_frame, background=SCRIPT_BACKGROUND)
         script_layout = QVBoxLayout(script_frame)
         script_layout.addWidget(plain_label("Your script (not on the projector)",
-                                             name="sectionLabel"))
+                                            name="sectionLabel"))
         # a long script scrolls in a few lines, so the capture area keeps its room
         script_scroll = QScrollArea()
         script_scroll.setWidget(self.script)

@@ -138,8 +138,8 @@ class ReflectionEditor(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(plain_label(f"{COMMITMENTS_TITLE}: whose well will you dig? "
-                                      "(Alt+C)", name="sectionLabel"))
+        right_layout.addWidget(plain_label(f"{COMMITMENTS_TITLE}: whose well will you "
+                                           "dig? (Alt+C)", name="sectionLabel"))
         right_layout.addLayout(form)
         right_layout.addWidget(self.add_button)
         right_layout.addWidget(self.commitment_list, 1)
@@ -157,8 +157,8 @@ class ReflectionEditor(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.count_label)
-        layout.addWidget(plain_label("Alt+1…9: a prompt · Enter captures · Delete removes the "
-                                "selected entries · Ctrl+Z undoes", name="hint"))
+        layout.addWidget(plain_label("Alt+1…9: a prompt · Enter captures · Delete removes "
+                                     "the selected entries · Ctrl+Z undoes", name="hint"))
 
         def shortcut(keys: str, slot: object) -> None:
             action = QAction(self)

@@ -94,12 +94,12 @@ class RoundEditor(QWidget):
         self.add_name.submitted.connect(self.add_person)
         self.count_label = plain_label()
         self.message = plain_label(name="errorMessage")
-        hint = plain_label("Enter on a name in the queue: their turn now (or again, to change "
-                      "their entry) · Delete: remove their entry, or a name added here · "
-                      "Ctrl+Z undoes", name="hint")
+        hint = plain_label("Enter on a name in the queue: their turn now (or again, to "
+                           "change their entry) · Delete: remove their entry, or a name "
+                           "added here · Ctrl+Z undoes", name="hint")
         if self.settings.private:
-            privacy = plain_label("Private round: entries stay off the projector and out of "
-                             "the PDF.", name="hint")
+            privacy = plain_label("Private round: entries stay off the projector and "
+                                  "out of the PDF.", name="hint")
         else:
             privacy = None
 

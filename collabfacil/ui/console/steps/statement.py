@@ -186,9 +186,9 @@ class StatementEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter, 1)
         layout.addWidget(plain_label("Alt+C: the consent pad, then A / L / O per hand · "
-                                "Alt+D: back to the draft · Enter on a version restores it "
-                                "· Ctrl+Z undoes a save, a hand or an agreement",
-                                name="hint"))
+                                     "Alt+D: back to the draft · Enter on a version "
+                                     "restores it · Ctrl+Z undoes a save, a hand or an "
+                                     "agreement", name="hint"))
         self.setStyleSheet(
             "#consentPad { border: 1px solid #B8B8B8; border-radius: 4px; }"
             "#consentPad:focus { border: 3px solid #0072B2; background: #EEF5FA; }"

@@ -45,7 +45,7 @@ from collabfacil.domain.steps.survey import (
 from collabfacil.ui.console.capture_box import CaptureBox
 from collabfacil.ui.console.steps.spectrum import digit_of
 from collabfacil.ui.controller import SessionController
-from collabfacil.ui.looks import give_look
+from collabfacil.ui.looks import give_look, plain_label
 from collabfacil.ui.projector.steps.survey import RADAR, STATEMENTS, responses_text, set_view
 
 COLUMNS = ("#", "Statement", "1", "2", "3", "4", "5", "DK", "n", "Mean", "Spread", "Flags")
@@ -72,13 +72,8 @@ class SurveyEditor(QWidget):
         self.slip.setMaxLength(max(1, n))
         self.slip.submitted.connect(self._on_slip_submitted)
         self.slip.textChanged.connect(self._on_slip_edited)
-        self.preview = QLabel()
-        self.preview.setTextFormat(Qt.TextFormat.PlainText)
-        self.preview.setWordWrap(True)
-        give_look(self.preview, "hint")
-        self.count_label = QLabel()
-        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        give_look(self.count_label, "sectionLabel")
+        self.preview = plain_label(name="hint")
+        self.count_label = plain_label(name="sectionLabel", wrap=False)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Statements and their counts: digits add a vote")
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -110,10 +105,7 @@ class SurveyEditor(QWidget):
         self.privacy = QLabel()
         self.privacy.setTextFormat(Qt.TextFormat.PlainText)
         self.privacy.setWordWrap(True)
-        self.message = QLabel()
-        give_look(self.message, "errorMessage")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
+        self.message = plain_label(name="errorMessage")
         hint = QLabel("In the table: 1–5 adds a vote for the selected statement, 0 or x "
                       "a don't know · Shift+digit or Backspace takes one away · "
                       "Ctrl+R reveals the results to the room")
